@@ -1,0 +1,64 @@
+# As Leis de Escala — comandos do livro. Cada alvo cria o ambiente (.venv) se faltar.
+# Principais:  make book   (constrói o site)   e   make test   (testa tudo).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.instalado
+HTML   := _build/html
+PORT   ?= 8000
+JB_BUILD := $(BIN)/jupyter-book build . -W -n --keep-going
+NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+.PHONY: book test execute serve bench clean distclean env vendor vendor-strict lint
+
+env: $(STAMP)
+
+# O ambiente fixado (requirements/lock.txt) + o pacote scaling_utils em modo editável.
+$(STAMP): requirements/lock.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q -r requirements/lock.txt
+	$(BIN)/python -m pip install -q --no-deps -e .
+	@touch $@
+
+# Sem npm, o livro ainda é construído (scripts das CDNs); os testes exigem as cópias locais.
+vendor:
+	@bash scripts/vendor_assets.sh || { rc=$$?; [ $$rc -eq 3 ] || exit $$rc; \
+	  echo "Aviso: sem npm, MathJax e widgets virão das CDNs; o site não funcionará offline."; }
+
+vendor-strict:
+	@bash scripts/vendor_assets.sh
+
+book: $(STAMP) vendor
+	$(JB_BUILD)
+	@echo ""
+	@echo "Livro construído em $(CURDIR)/$(HTML)/index.html"
+	@echo "Para ler no navegador: make serve  (http://127.0.0.1:$(PORT)/)"
+
+# Testes de unidade, nbval estrito em todos os cadernos, a construção com -W e os testes do site.
+test: $(STAMP) vendor-strict
+	$(JB_BUILD)
+	$(BIN)/python -m pytest tests notebooks $(NBVAL) -ra
+
+# Reexecuta os cadernos no lugar: a única forma de gravar saídas (ver README).
+execute: $(STAMP)
+	$(BIN)/python scripts/execute_notebooks.py notebooks/*.ipynb
+
+serve:
+	@test -d $(HTML) || { echo "Rode 'make book' antes."; exit 1; }
+	@echo "Servindo $(HTML) em http://127.0.0.1:$(PORT)/ (Ctrl+C para parar)"
+	$(PYTHON) -m http.server --bind 127.0.0.1 --directory $(HTML) $(PORT)
+
+# Medidas de desempenho, impressas como JSON.
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check scaling_utils tests scripts _ext
+
+clean:
+	rm -rf _build _vendor .pytest_cache *.egg-info locales/*/LC_MESSAGES/*.mo
+	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV) node_modules

@@ -1,0 +1,33 @@
+"""Compute de treinamento: FLOPs e PF-dias.
+
+Convenção de Kaplan et al. (2020, §2.1): treinar custa C ≈ 6·N·D FLOPs
+(2 FLOPs por parâmetro por token na passagem direta, 4 na volta).
+"""
+
+from __future__ import annotations
+
+from . import _check
+
+#: 1 PF-dia = 10¹⁵ FLOP/s × 24 × 3600 s = 8,64 × 10¹⁹ FLOPs (Kaplan et al. 2020, §1.3).
+PF_DAY_FLOPS = 1e15 * 24 * 3600
+
+
+def training_flops(N, D):
+    """FLOPs de treinamento, C = 6·N·D (Kaplan et al. 2020, §2.1).
+
+    N: parâmetros; D: tokens de treinamento. Aceita escalares ou arrays (broadcasting).
+    """
+    n = _check.positive("N", N)
+    d = _check.positive("D", D)
+    _check.broadcastable(N=n, D=d)
+    return 6.0 * n * d
+
+
+def flops_to_pf_days(C):
+    """Converte FLOPs em PF-dias: C / 8,64 × 10¹⁹."""
+    return _check.positive("C", C) / PF_DAY_FLOPS
+
+
+def pf_days_to_flops(x):
+    """Converte PF-dias em FLOPs: x · 8,64 × 10¹⁹."""
+    return _check.positive("x", x) * PF_DAY_FLOPS

@@ -1,0 +1,145 @@
+"""Estilo das figuras: fundo branco, paleta Okabe–Ito com marcadores e traços distintos,
+rótulos de eixo em pt-BR (vírgula decimal, 10ⁿ nos eixos logarítmicos).
+"""
+
+from __future__ import annotations
+
+import math
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+from cycler import cycler
+from matplotlib.ticker import FuncFormatter, LogLocator
+
+from . import fmt
+
+#: Okabe & Ito (2008), *Color Universal Design*: seguro para daltonismo. O amarelo fica de fora
+#: (pouco contraste no fundo branco).
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+MARKERS = ("o", "s", "^", "D", "v", "P", "X")
+LINESTYLES = ("-", "--", "-.", ":", (0, (5, 1)), (0, (3, 1, 1, 1, 1, 1)), (0, (1, 3)))
+
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def style(i: int) -> dict:
+    """Cor, marcador e traço da i-ésima série: a cor nunca é a única pista."""
+    k = _check_index(i)
+    return {
+        "color": PALETTE[k % len(PALETTE)],
+        "marker": MARKERS[k % len(MARKERS)],
+        "linestyle": LINESTYLES[k % len(LINESTYLES)],
+    }
+
+
+def _check_index(i) -> int:
+    if isinstance(i, bool) or not isinstance(i, int) or i < 0:
+        raise TypeError(f"i deve ser um inteiro maior ou igual a zero; recebido {i!r}.")
+    return i
+
+
+def apply_style() -> None:
+    """Aplica o estilo do livro ao matplotlib (figuras PNG de fundo branco)."""
+    mpl.rcParams.update(
+        {
+            "figure.figsize": (6.4, 4.0),
+            "figure.dpi": 100,
+            "savefig.dpi": 100,
+            "figure.facecolor": "white",
+            "axes.facecolor": "white",
+            "savefig.facecolor": "white",
+            "axes.grid": True,
+            "grid.alpha": 0.3,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.prop_cycle": cycler(color=PALETTE) + cycler(linestyle=LINESTYLES),
+            "lines.linewidth": 2.0,
+            "lines.markersize": 6,
+            "legend.frameon": False,
+            "font.size": 11,
+            "axes.formatter.use_mathtext": False,
+            "svg.hashsalt": "leis-de-escala",
+        }
+    )
+
+
+def _log_label(value: float, _pos=None) -> str:
+    if value <= 0:
+        return ""
+    exponent = math.log10(value)
+    if abs(exponent - round(exponent)) > 1e-9:
+        return ""
+    return "10" + str(round(exponent)).translate(_SUPERSCRIPT)
+
+
+def decimal_formatter(digits: int | None = None) -> FuncFormatter:
+    """Rótulos com vírgula decimal; ``digits=None`` usa o menor número de casas necessário."""
+    if digits is not None:
+        fmt.num(0.0, digits)  # valida digits já, não na hora de desenhar
+
+    def label(value: float, _pos=None) -> str:
+        if digits is not None:
+            return fmt.num(value, digits)
+        for d in range(0, 7):
+            if abs(value - round(value, d)) < 1e-9:
+                return fmt.num(value, d)
+        return fmt.num(value, 6)
+
+    return FuncFormatter(label)
+
+
+def log_axes(ax, x: bool = True, y: bool = True) -> None:
+    """Eixos logarítmicos com rótulos 10ⁿ (e os lineares com vírgula decimal)."""
+    for on, axis, setter in ((x, ax.xaxis, ax.set_xscale), (y, ax.yaxis, ax.set_yscale)):
+        if on:
+            setter("log")
+            axis.set_major_locator(LogLocator(base=10))
+            axis.set_major_formatter(FuncFormatter(_log_label))
+            axis.set_minor_formatter(FuncFormatter(lambda *_: ""))
+        else:
+            axis.set_major_formatter(decimal_formatter())
+
+
+def linear_axes(ax) -> None:
+    """Eixos lineares com vírgula decimal nos dois eixos."""
+    ax.xaxis.set_major_formatter(decimal_formatter())
+    ax.yaxis.set_major_formatter(decimal_formatter())
+
+
+def new_figure(ncols: int = 1, nrows: int = 1, width: float = 6.4, height: float = 4.0):
+    """Figura e eixos no estilo do livro (sem mudar o estado global além do estilo)."""
+    apply_style()
+    return plt.subplots(nrows, ncols, figsize=(width, height), layout="constrained")
+
+
+def power_law_panels(a: float = 1.0, alpha: float = -0.5, E: float = 0.0,
+                     x_min: float = 1.0, x_max: float = 1e4):
+    """A mesma lei y = E + a·x^α em eixos lineares (esquerda) e log-log (direita)."""
+    import numpy as np
+
+    from . import _check
+    from .powerlaw import power_law
+
+    E = _check.nonnegative("E", E)
+    lo = _check.positive("x_min", x_min)
+    hi = _check.positive("x_max", x_max)
+    if hi <= lo:
+        raise ValueError(f"x_max deve ser maior que x_min; recebido x_min = {x_min!r}, "
+                         f"x_max = {x_max!r}.")
+    x = np.geomspace(lo, hi, 200)
+    y = E + power_law(x, a, alpha)
+    fig, (left, right) = new_figure(ncols=2, width=9.0, height=3.6)
+    left.plot(x, y, **{**style(0), "marker": None})
+    left.set(title="Escala linear", xlabel="x", ylabel="y")
+    linear_axes(left)
+    right.plot(x, y, **{**style(0), "marker": None})
+    right.set(title="Escala log-log", xlabel="x (escala log)", ylabel="y (escala log)")
+    log_axes(right)
+    if E > 0:
+        for ax in (left, right):
+            ax.axhline(E, **{**style(1), "marker": None, "linewidth": 1.2}, label=f"piso E = "
+                       f"{fmt.num(E, 2)}")
+        right.legend()
+    fig.suptitle(f"y = {fmt.num(a, 2)}·x^({fmt.num(alpha, 2)})"
+                 + (f" + {fmt.num(E, 2)}" if E > 0 else ""))
+    return fig

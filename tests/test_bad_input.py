@@ -1,0 +1,252 @@
+"""Entrada ruim → TypeError/ValueError em português, nomeando o argumento e o valor.
+
+Uma varredura sobre toda a API pública: cada argumento numérico de cada função recebe
+zero, negativos, NaN, ±inf, None, textos, listas vazias, booleanos e arrays com um valor ruim
+(conforme o domínio do argumento), e os pares de arrays recebem formas incompatíveis.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from scaling_utils import (
+    chinchilla,
+    compute,
+    emergence,
+    fmt,
+    kaplan,
+    models,
+    plotting,
+    powerlaw,
+    widgets,
+)
+from scaling_utils.data import load_chinchilla_runs
+
+# Valores ruins por domínio do argumento.
+NOT_A_NUMBER = [None, "abc", b"1", [], True, np.bool_(False), 1 + 2j, {"x": 1}]
+NON_FINITE = [math.nan, math.inf, -math.inf]
+BAD = {
+    "positive": NOT_A_NUMBER + NON_FINITE + [0, -1.0, [1.0, -2.0]],
+    "nonneg": NOT_A_NUMBER + NON_FINITE + [-0.5, [0.1, math.nan]],
+    "finite": NOT_A_NUMBER + NON_FINITE + [[1.0, math.inf]],
+    "prob": NOT_A_NUMBER + NON_FINITE + [-0.1, 1.5, [0.5, 2.0]],
+    "posint": NOT_A_NUMBER + NON_FINITE + [0, -3, 2.5],
+    "digits": NOT_A_NUMBER + NON_FINITE + [-1, 1.5, 99],
+    "optdigits": [v for v in NOT_A_NUMBER if v is not None] + NON_FINITE + [-1, 1.5, 99],
+    "level": NOT_A_NUMBER + NON_FINITE + [0, 1, 1.5],
+}
+
+_N = np.geomspace(1e8, 1e10, 12)
+_D = np.geomspace(1e9, 1e11, 12)[::-1].copy()
+_L = chinchilla.loss(_N, _D)
+# Três orçamentos IsoFLOP com cinco tamanhos cada, para fit_isoflop.
+_ISO_C = np.repeat([1e19, 1e20, 1e21], 5)
+_ISO_N = np.concatenate([np.geomspace(0.2, 5, 5) * chinchilla.compute_optimal(c)[0]
+                         for c in (1e19, 1e20, 1e21)])
+_ISO_D = _ISO_C / (6 * _ISO_N)
+_ISO_L = chinchilla.loss(_ISO_N, _ISO_D)
+_FIT = powerlaw.fit_loglog([1.0, 2.0, 4.0], [1.0, 0.5, 0.25])
+
+# (nome, função, argumentos válidos, domínio de cada argumento testado)
+API = [
+    ("training_flops", compute.training_flops, {"N": 1e9, "D": 2e10},
+     {"N": "positive", "D": "positive"}),
+    ("flops_to_pf_days", compute.flops_to_pf_days, {"C": 1e21}, {"C": "positive"}),
+    ("pf_days_to_flops", compute.pf_days_to_flops, {"x": 3.0}, {"x": "positive"}),
+    ("power_law", powerlaw.power_law, {"x": 2.0, "a": 1.0, "alpha": -0.5},
+     {"x": "positive", "a": "positive", "alpha": "finite"}),
+    ("fit_loglog", powerlaw.fit_loglog, {"x": [1.0, 2.0, 4.0], "y": [1.0, 0.5, 0.3]},
+     {"x": "positive", "y": "positive"}),
+    ("PowerLawFit.predict", _FIT.predict, {"x": 3.0}, {"x": "positive"}),
+    ("PowerLawFit.alpha_interval", _FIT.alpha_interval, {"level": 0.9}, {"level": "level"}),
+    ("kaplan.loss_n", kaplan.loss_n, {"N": 1e9}, {"N": "positive"}),
+    ("kaplan.loss_d", kaplan.loss_d, {"D": 1e9}, {"D": "positive"}),
+    ("kaplan.loss_c", kaplan.loss_c, {"C_pf_days": 1.0}, {"C_pf_days": "positive"}),
+    ("kaplan.loss_nd", kaplan.loss_nd, {"N": 1e9, "D": 1e10},
+     {"N": "positive", "D": "positive"}),
+    ("kaplan.optimal_allocation", kaplan.optimal_allocation, {"C_pf_days": 1.0},
+     {"C_pf_days": "positive"}),
+    ("kaplan.doubling_factor", kaplan.doubling_factor, {"alpha": 0.076}, {"alpha": "positive"}),
+    ("LossParams", chinchilla.LossParams, {"E": 1.7, "A": 400.0, "B": 400.0, "alpha": 0.3,
+                                           "beta": 0.3},
+     {"E": "nonneg", "A": "positive", "B": "positive", "alpha": "positive", "beta": "positive"}),
+    ("chinchilla.loss", chinchilla.loss, {"N": 1e9, "D": 2e10},
+     {"N": "positive", "D": "positive"}),
+    ("compute_optimal", chinchilla.compute_optimal, {"C": 1e21}, {"C": "positive"}),
+    ("tokens_per_param", chinchilla.tokens_per_param, {"C": 1e21}, {"C": "positive"}),
+    ("fit_parametric", chinchilla.fit_parametric, {"N": _N, "D": _D, "L": _L, "delta": 1e-3},
+     {"N": "positive", "D": "positive", "L": "positive", "delta": "positive"}),
+    ("bootstrap", chinchilla.bootstrap, {"N": _N, "D": _D, "L": _L, "n_resamples": 2,
+                                         "seed": 0, "level": 0.95},
+     {"N": "positive", "D": "positive", "L": "positive", "n_resamples": "posint",
+      "level": "level"}),
+    ("fit_isoflop", chinchilla.fit_isoflop,
+     {"N": _ISO_N, "D": _ISO_D, "L": _ISO_L, "bin_width": 0.1},
+     {"N": "positive", "D": "positive", "L": "positive", "bin_width": "positive"}),
+    ("per_token_accuracy", emergence.per_token_accuracy, {"loss": 0.5}, {"loss": "nonneg"}),
+    ("exact_match", emergence.exact_match, {"p": 0.9, "length": 5},
+     {"p": "prob", "length": "posint"}),
+    ("token_edit_distance", emergence.token_edit_distance, {"p": 0.9, "length": 5},
+     {"p": "prob", "length": "posint"}),
+    ("sample_accuracy", emergence.sample_accuracy, {"p_correct": 0.3, "n_questions": 100,
+                                                    "seed": 0},
+     {"p_correct": "prob", "n_questions": "posint"}),
+    ("fmt.num", fmt.num, {"x": 1.5, "digits": 2}, {"x": "finite", "digits": "digits"}),
+    ("fmt.sci", fmt.sci, {"x": 1.5e20, "digits": 2}, {"x": "finite", "digits": "digits"}),
+    ("fmt.pct", fmt.pct, {"fraction": 0.5, "digits": 1},
+     {"fraction": "finite", "digits": "digits"}),
+    ("decimal_formatter", plotting.decimal_formatter, {"digits": 2}, {"digits": "optdigits"}),
+    ("power_law_panels", plotting.power_law_panels, {"a": 1.0, "alpha": -0.5, "E": 0.1},
+     {"a": "positive", "alpha": "finite", "E": "nonneg", "x_min": "positive",
+      "x_max": "positive"}),
+    ("power_law_explorer", widgets.power_law_explorer, {"a": 1.0, "alpha": -0.5, "E": 0.0},
+     {"a": "finite", "alpha": "finite", "E": "finite"}),
+]
+
+CASES = [
+    pytest.param(func, valid, arg, bad, id=f"{name}-{arg}-{bad!r}")
+    for name, func, valid, domains in API
+    for arg, domain in domains.items()
+    for bad in BAD[domain]
+]
+
+
+def _assert_portuguese(exc: Exception, arg: str) -> None:
+    msg = str(exc)
+    assert arg in msg, f"a mensagem não nomeia {arg!r}: {msg}"
+    assert any(w in msg for w in ("deve", "recebido", "não")), f"mensagem não explica: {msg}"
+
+
+@pytest.mark.parametrize(("func", "valid", "arg", "bad"), CASES)
+def test_bad_value(func, valid, arg, bad):
+    import matplotlib.pyplot as plt
+
+    kwargs = {**valid, arg: bad}
+    with pytest.raises((TypeError, ValueError)) as info:
+        func(**kwargs)
+    plt.close("all")
+    # Intervalos inválidos em pares (x_min/x_max) citam os dois nomes; os demais citam arg.
+    _assert_portuguese(info.value, arg)
+
+
+def test_valid_calls_work():
+    """Os argumentos válidos da varredura de fato funcionam (senão ela não provaria nada)."""
+    import matplotlib.pyplot as plt
+
+    for _name, func, valid, _ in API:
+        func(**valid)
+    plt.close("all")
+
+
+SHAPE_CASES = [
+    (compute.training_flops, {"N": [1e9, 2e9], "D": [1e10, 2e10, 3e10]}),
+    (kaplan.loss_nd, {"N": [1e9, 2e9], "D": [1e10, 2e10, 3e10]}),
+    (chinchilla.loss, {"N": [1e9, 2e9], "D": [1e10, 2e10, 3e10]}),
+    (powerlaw.fit_loglog, {"x": [1.0, 2.0, 3.0], "y": [1.0, 2.0, 3.0, 4.0]}),
+    (chinchilla.fit_parametric, {"N": _N, "D": _D[:-1], "L": _L}),
+    (chinchilla.bootstrap, {"N": _N, "D": _D, "L": _L[:-1], "n_resamples": 2, "seed": 0}),
+    (chinchilla.fit_isoflop, {"N": _N[:-1], "D": _D, "L": _L}),
+    (emergence.exact_match, {"p": [0.1, 0.2], "length": [1, 2, 3]}),
+    (emergence.token_edit_distance, {"p": [0.1, 0.2], "length": [1, 2, 3]}),
+]
+
+
+@pytest.mark.parametrize(("func", "kwargs"), SHAPE_CASES,
+                         ids=[f.__name__ for f, _ in SHAPE_CASES])
+def test_mismatched_shapes(func, kwargs):
+    with pytest.raises(ValueError, match="forma"):
+        func(**kwargs)
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"reduction": "media"}, {"strategy": "rapida"}, {"tolerances": "frouxa"}, {"n_refine": 0},
+])
+def test_fit_parametric_options(kwargs):
+    with pytest.raises((TypeError, ValueError)) as info:
+        chinchilla.fit_parametric(_N, _D, _L, **kwargs)
+    _assert_portuguese(info.value, next(iter(kwargs)))
+
+
+@pytest.mark.parametrize("params", [None, "HOFFMANN", (1.7, 400, 400, 0.3, 0.3)])
+def test_params_must_be_lossparams(params):
+    for func, args in ((chinchilla.loss, (1e9, 1e10)), (chinchilla.compute_optimal, (1e21,))):
+        with pytest.raises(TypeError, match="params"):
+            func(*args, params=params)
+
+
+def test_too_few_points():
+    with pytest.raises(ValueError, match="x"):
+        powerlaw.fit_loglog([1.0, 2.0], [1.0, 2.0])
+    with pytest.raises(ValueError, match="x"):
+        powerlaw.fit_loglog([2.0, 2.0, 2.0], [1.0, 2.0, 3.0])
+
+
+@pytest.mark.parametrize("name", [None, 3, "GPT-5"])
+def test_models_by_name(name):
+    with pytest.raises((TypeError, ValueError), match="name"):
+        models.by_name(name)
+
+
+@pytest.mark.parametrize(("kwargs", "arg"), [
+    ({"path": 3}, "path"), ({"path": "/nao/existe.csv"}, "path"),
+    ({"drop_outliers": "sim"}, "drop_outliers"), ({"drop_outliers": None}, "drop_outliers"),
+])
+def test_data_loader_arguments(kwargs, arg, tmp_path):
+    with pytest.raises((TypeError, ValueError, FileNotFoundError)) as info:
+        load_chinchilla_runs(**kwargs)
+    _assert_portuguese(info.value, arg)
+
+
+def test_error_names_the_bad_element():
+    with pytest.raises(ValueError, match=r"N\[2\] = nan"):
+        compute.training_flops([1.0, 2.0, math.nan], 1.0)
+
+
+def test_sweep_covers_every_public_function():
+    """Toda função pública de cada módulo aparece na varredura ou num teste dedicado."""
+    import inspect
+
+    import scaling_utils
+
+    covered = {f for _, f, _, _ in API} | {f for f, _ in SHAPE_CASES}
+    covered |= {chinchilla.loss, chinchilla.compute_optimal, powerlaw.fit_loglog,
+                models.by_name, load_chinchilla_runs}
+    dedicated = {"apply_style", "new_figure", "log_axes", "linear_axes", "style",
+                 "labeled_slider", "figure_html", "cache_dir", "locate"}
+    missing = []
+    for modname in ("compute", "powerlaw", "kaplan", "chinchilla", "emergence", "models",
+                    "data", "fmt", "plotting", "widgets"):
+        mod = getattr(scaling_utils, modname)
+        for name, obj in vars(mod).items():
+            if name.startswith("_") or not inspect.isfunction(obj):
+                continue
+            if obj.__module__ != mod.__name__:
+                continue
+            if obj not in covered and name not in dedicated:
+                missing.append(f"{modname}.{name}")
+    assert not missing, f"funções públicas fora da varredura: {missing}"
+
+
+@pytest.mark.parametrize("i", [-1, 1.5, None, True, "0"])
+def test_style_index(i):
+    with pytest.raises(TypeError, match="i"):
+        plotting.style(i)
+
+
+@pytest.mark.parametrize(("kwargs", "arg"), [
+    ({"value": 9.0}, "a"), ({"min": 1.0, "max": 0.0}, "min"), ({"step": 0}, "step"),
+    ({"digits": -1}, "digits"), ({"description": None}, "description"),
+])
+def test_labeled_slider(kwargs, arg):
+    base = {"description": "a", "value": 1.0, "min": 0.0, "max": 2.0, "step": 0.1}
+    with pytest.raises((TypeError, ValueError)) as info:
+        widgets.labeled_slider(**{**base, **kwargs})
+    _assert_portuguese(info.value, arg)
+
+
+def test_explorer_rejects_out_of_range_start():
+    with pytest.raises(ValueError, match="alpha"):
+        widgets.power_law_explorer(alpha=-5.0)

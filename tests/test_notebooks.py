@@ -1,0 +1,84 @@
+"""Higiene dos cadernos versionados (ver scripts/check_notebooks.py)."""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+import json
+
+import pytest
+from conftest import ROOT, notebooks
+
+spec = importlib.util.spec_from_file_location("check_notebooks",
+                                              ROOT / "scripts" / "check_notebooks.py")
+check = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(check)
+
+NOTEBOOKS = notebooks()
+
+
+def test_there_are_notebooks():
+    assert NOTEBOOKS, "nenhum caderno em notebooks/"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_was_executed_by_the_script(path):
+    assert check.problems(path) == []
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_figures_have_caption_and_alt_text(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        pngs = [o for o in cell.get("outputs", []) if "image/png" in o.get("data", {})]
+        if not pngs:
+            continue
+        meta = cell["metadata"].get("mystnb", {})
+        alt = meta.get("image", {}).get("alt", "")
+        assert len(alt) > 40, f"figura sem texto alternativo descritivo: {cell['source'][:60]}"
+        assert meta.get("figure", {}).get("caption"), "figura sem legenda"
+
+
+def _mutated(tmp_path, name, change):
+    nb = json.loads(NOTEBOOKS[0].read_text(encoding="utf-8"))
+    nb = copy.deepcopy(nb)
+    change(nb)
+    out = tmp_path / name
+    out.write_text(json.dumps(nb), encoding="utf-8")
+    return check.problems(out)
+
+
+def _code(nb):
+    return [c for c in nb["cells"] if c["cell_type"] == "code"]
+
+
+def test_checker_catches_editor_saves(tmp_path):
+    def renumber(nb):
+        _code(nb)[-1]["execution_count"] = 99
+    assert any("1..n" in p for p in _mutated(tmp_path, "a.ipynb", renumber))
+
+
+def test_checker_catches_errors_and_lost_widget_state(tmp_path):
+    def error(nb):
+        _code(nb)[1]["outputs"].append({"output_type": "error", "ename": "E", "evalue": "",
+                                        "traceback": []})
+    assert any("erro" in p for p in _mutated(tmp_path, "b.ipynb", error))
+
+    def drop_state(nb):
+        nb["metadata"].pop("widgets", None)
+    assert any("estado" in p for p in _mutated(tmp_path, "c.ipynb", drop_state))
+
+
+def test_checker_catches_stale_setup_and_absolute_paths(tmp_path):
+    def stale(nb):
+        _code(nb)[0]["source"] = "import scaling_utils"
+    assert any("preparação" in p for p in _mutated(tmp_path, "d.ipynb", stale))
+
+    def abspath(nb):
+        _code(nb)[1]["outputs"].append({"output_type": "stream", "name": "stdout",
+                                        "text": "/home/ana/livro/dados.csv\n"})
+    assert any("absoluto" in p for p in _mutated(tmp_path, "e.ipynb", abspath))
+
+    def kernel(nb):
+        nb["metadata"]["kernelspec"]["name"] = "python3.11"
+    assert any("kernelspec" in p for p in _mutated(tmp_path, "f.ipynb", kernel))

@@ -1,0 +1,107 @@
+"""Propriedades (hypothesis): o que tem de valer para qualquer entrada válida."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from babel.numbers import parse_decimal
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scaling_utils import chinchilla as ch
+from scaling_utils import emergence, fmt
+from scaling_utils.powerlaw import fit_loglog
+
+PARAMS = [ch.HOFFMANN_2022, ch.HOFFMANN_2022_FULL, ch.BESIROGLU_2024]
+budgets = st.floats(min_value=1e15, max_value=1e30)
+sizes = st.floats(min_value=1e6, max_value=1e13)
+params = st.sampled_from(PARAMS)
+settings.register_profile("livro", deadline=None, max_examples=60, derandomize=True)
+settings.load_profile("livro")
+
+
+@given(budgets, params)
+def test_compute_optimal_spends_the_budget(C, p):
+    n, d = ch.compute_optimal(C, p)
+    assert 6 * n * d == pytest.approx(C, rel=1e-9)
+
+
+@given(budgets, params)
+def test_closed_form_is_the_isoflop_minimum(C, p):
+    from scipy.optimize import minimize_scalar
+
+    n_opt, _ = ch.compute_optimal(C, p)
+
+    def along_isoflop(log_n):
+        n = math.exp(log_n)
+        return ch.loss(n, C / (6 * n), p)
+
+    res = minimize_scalar(along_isoflop, bounds=(math.log(n_opt) - 5, math.log(n_opt) + 5),
+                          method="bounded", options={"xatol": 1e-10})
+    assert math.exp(res.x) == pytest.approx(n_opt, rel=1e-3)
+    assert along_isoflop(math.log(n_opt)) <= res.fun + 1e-12
+
+
+@given(sizes, sizes, st.floats(min_value=1.01, max_value=100), params)
+def test_loss_decreases_in_n_and_d_and_stays_above_e(N, D, k, p):
+    base = ch.loss(N, D, p)
+    assert base > p.E
+    assert ch.loss(N * k, D, p) < base
+    assert ch.loss(N, D * k, p) < base
+
+
+@given(st.floats(min_value=1e-3, max_value=1e3), st.floats(min_value=-3, max_value=3),
+       st.floats(min_value=0, max_value=6), st.integers(min_value=3, max_value=40))
+def test_fit_loglog_recovers_an_exact_power_law(a, alpha, log_start, n):
+    x = np.geomspace(10**log_start, 10 ** (log_start + 2), n)
+    fit = fit_loglog(x, a * x**alpha)
+    assert fit.alpha == pytest.approx(alpha, abs=1e-9)
+    assert fit.a == pytest.approx(a, rel=1e-8)
+
+
+@given(st.floats(min_value=0, max_value=1), st.floats(min_value=0, max_value=1),
+       st.integers(min_value=1, max_value=50))
+def test_exact_match_increasing_in_p(p1, p2, k):
+    lo, hi = sorted((p1, p2))
+    assert emergence.exact_match(lo, k) <= emergence.exact_match(hi, k)
+
+
+@given(st.floats(min_value=0, max_value=1), st.integers(min_value=1, max_value=50),
+       st.integers(min_value=1, max_value=50))
+def test_exact_match_decreasing_in_length(p, k1, k2):
+    short, long_ = sorted((k1, k2))
+    assert emergence.exact_match(p, long_) <= emergence.exact_match(p, short)
+
+
+@given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False),
+       st.integers(min_value=0, max_value=6))
+def test_num_round_trips_through_babel(x, digits):
+    text = fmt.num(x, digits)
+    value = float(parse_decimal(text, locale="pt_BR"))
+    assert value == pytest.approx(x, abs=0.5 * 10**-digits + 1e-9 * abs(x))
+
+
+_FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+
+
+@given(st.floats(min_value=1e-300, max_value=1e300), st.booleans(),
+       st.integers(min_value=0, max_value=6))
+def test_sci_round_trips_through_babel(x, negative, digits):
+    x = -x if negative else x
+    text = fmt.sci(x, digits)
+    mantissa, power = text.split(" × 10")
+    value = float(parse_decimal(mantissa, locale="pt_BR")) * 10 ** int(
+        power.translate(_FROM_SUPERSCRIPT))
+    assert value == pytest.approx(x, rel=0.5 * 10**-digits * 1.0001)
+    assert 1 <= abs(float(parse_decimal(mantissa, locale="pt_BR"))) < 10
+
+
+def test_fmt_examples():
+    assert fmt.num(0.076, 3) == "0,076"
+    assert fmt.num(1234.5, 1) == "1.234,5"
+    assert fmt.sci(5.76e23, 2) == "5,76 × 10²³"
+    assert fmt.sci(9.996e3, 2) == "1,00 × 10⁴"
+    assert fmt.sci(3.2e-5, 1) == "3,2 × 10⁻⁵"
+    assert fmt.pct(0.676) == "67,6%"

@@ -1,0 +1,177 @@
+"""O site construído, num navegador de verdade (Chromium do Debian via Playwright), sem rede.
+
+Para cada página do sumário: HTTP 200, lang="pt-BR", MathJax renderizado, retratos dos
+widgets visíveis, texto alternativo real em toda imagem, nenhum erro de console fora da lista
+explícita abaixo e nenhum texto de interface em inglês.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import HTML, require, toc_files
+
+pytestmark = pytest.mark.site
+
+CHROMIUM = "/usr/bin/chromium"
+
+ENGLISH_UI = (
+    "Skip to main content", "Search this book", "Launch", "Back to top", "On this page",
+    "Toggle", "Color mode",
+)
+
+# Erros de console conhecidos e inofensivos (ver ../shared/reference/toolchain.md §5):
+ALLOWED_CONSOLE = (
+    # sphinx-thebe escreve o seu script de configuração duas vezes (bug do Sphinx 7.4,
+    # corrigido no Sphinx 8, que o Jupyter Book 1 não aceita); a primeira cópia funciona.
+    re.compile(r"Identifier 'THEBE_JS_URL' has already been declared"),
+    # embed-amd.js do @jupyter-widgets/html-manager 1.0.x, ao iniciar sem kernel.
+    re.compile(r"Cannot read properties of undefined \(reading 'Queue'\)"),
+    # Fontes de ícones que o embed-amd pede relativas à página; os widgets do livro não usam
+    # ícones. As respostas 404 correspondentes são conferidas uma a uma em _check_failures.
+    re.compile(r"Failed to load resource: the server responded with a status of 404"),
+)
+ALLOWED_404 = re.compile(r"/@jupyter-widgets/html-manager/dist/[0-9a-f]+\.(woff2?|ttf|eot|svg)$")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server():
+    require((HTML / "index.html").is_file(), "site não construído (rode make book)")
+    handler = functools.partial(_QuietHandler, directory=str(HTML))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require(Path(CHROMIUM).is_file() or shutil.which("chromium") is not None,
+            f"Chromium do Debian ausente ({CHROMIUM}); instale com apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync"],
+        )
+        yield b
+        b.close()
+
+
+def _offline_page(browser, server):
+    """Página nova em que toda requisição fora de 127.0.0.1 é bloqueada."""
+    context = browser.new_context()
+    blocked: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith(server) or r.request.url.startswith("data:"):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    return context, page, blocked
+
+
+PAGES = [f + ".html" for f in toc_files()]
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_page(browser, server, page_path):
+    context, page, blocked = _offline_page(browser, server)
+    console, failures = [], []
+    page.on("console", lambda m: m.type == "error" and console.append(m.text))
+    page.on("pageerror", lambda e: console.append(str(e)))
+    page.on("response", lambda r: r.status >= 400 and failures.append((r.status, r.url)))
+    try:
+        response = page.goto(f"{server}/{page_path}", wait_until="load")
+        assert response is not None and response.status == 200, page_path
+        assert page.get_attribute("html", "lang") == "pt-BR"
+        _check_math(page, page_path)
+        _check_widgets(page, page_path)
+        _check_images(page, page_path)
+        _check_english(page, page_path)
+        _check_failures(failures, page_path)
+        bad = [m for m in console if not any(p.search(m) for p in ALLOWED_CONSOLE)]
+        assert not bad, f"{page_path}: erros de console: {bad}"
+    finally:
+        context.close()
+    # Nada deveria tentar a rede; se tentar, a página ainda tem que funcionar (acima).
+    assert all("cdn" not in u for u in blocked), f"{page_path}: pediu CDN sem rede: {blocked}"
+
+
+def _check_math(page, page_path):
+    n_math = page.locator(".math").count()
+    if n_math == 0:
+        return
+    page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
+    page.evaluate("() => MathJax.startup.promise")
+    rendered = page.evaluate(
+        "() => [...document.querySelectorAll('.math')]"
+        ".filter(e => e.querySelector('mjx-container')).length"
+    )
+    assert rendered == n_math, f"{page_path}: {rendered} de {n_math} fórmulas renderizadas"
+    raw = page.evaluate(
+        """() => {
+            const art = document.querySelector('article') || document.body;
+            const c = art.cloneNode(true);
+            c.querySelectorAll('pre, code, script, style, mjx-container, .highlight')
+             .forEach(e => e.remove());
+            return c.textContent;
+        }"""
+    )
+    for token in ("\\(", "\\[", "$$", "\\frac", "\\alpha"):
+        assert token not in raw, f"{page_path}: TeX cru visível: {token!r}"
+
+
+def _check_widgets(page, page_path):
+    views = page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count()
+    if views == 0:
+        return
+    slider = page.locator(".widget-slider").first
+    slider.wait_for(state="visible", timeout=20_000)
+    assert slider.is_visible(), f"{page_path}: retrato do widget não renderizou"
+
+
+def _check_images(page, page_path):
+    for img in page.locator("img").all():
+        alt = (img.get_attribute("alt") or "").strip()
+        src = img.get_attribute("src") or ""
+        assert alt, f"{page_path}: imagem sem texto alternativo: {src[:80]}"
+        assert not re.search(r"\.(png|jpe?g|svg|gif)$", alt, re.I), f"{page_path}: alt {alt!r}"
+        assert alt.lower() not in {"png", "image", "imagem", "figura", "figure"}, alt
+
+
+def _check_english(page, page_path):
+    text = page.inner_text("body")
+    attrs = page.evaluate(
+        """() => [...document.querySelectorAll('[title], [aria-label], [placeholder],'
+                  + ' [data-bs-original-title]')].flatMap(e =>
+            ['title', 'aria-label', 'placeholder', 'data-bs-original-title']
+              .map(a => e.getAttribute(a)).filter(Boolean))"""
+    )
+    haystack = text + "\n" + "\n".join(attrs)
+    found = [s for s in ENGLISH_UI if s in haystack]
+    assert not found, f"{page_path}: textos de interface em inglês: {found}"
+
+
+def _check_failures(failures, page_path):
+    bad = [(s, u) for s, u in failures if not (s == 404 and ALLOWED_404.search(u))]
+    assert not bad, f"{page_path}: respostas com erro: {bad}"
