@@ -1,0 +1,62 @@
+"""Estilo das figuras: vírgula decimal, 10ⁿ, fundo branco, cor nunca sozinha."""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+import numpy as np
+import pytest
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+from scaling_utils import plotting, widgets  # noqa: E402
+
+
+def test_decimal_comma_labels():
+    f = plotting.decimal_formatter()
+    assert f(0.5) == "0,5"
+    assert f(2.0) == "2"
+    assert f(1234.25) == "1.234,25"
+    assert plotting.decimal_formatter(2)(0.5) == "0,50"
+
+
+def test_log_labels_are_powers_of_ten():
+    fig, ax = plotting.new_figure()
+    ax.plot([1, 1e4], [1, 1e2])
+    plotting.log_axes(ax)
+    fig.canvas.draw()
+    labels = {t.get_text() for t in ax.get_xticklabels() if t.get_text()}
+    assert {"10⁰", "10¹", "10²", "10³", "10⁴"} <= labels
+    plt.close(fig)
+
+
+def test_series_differ_by_more_than_colour():
+    styles = [plotting.style(i) for i in range(len(plotting.PALETTE))]
+    for key in ("color", "marker", "linestyle"):
+        values = [repr(s[key]) for s in styles]
+        assert len(set(values)) == len(values), key
+
+
+def test_figures_are_opaque_white():
+    fig = plotting.power_law_panels(1.0, -0.5, 0.2)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    plt.close(fig)
+    buf.seek(0)
+    img = plt.imread(buf)
+    assert img.shape[2] == 4 and np.all(img[..., 3] == 1.0), "PNG com transparência"
+    assert np.allclose(img[0, 0, :3], 1.0), "o canto da figura não é branco"
+
+
+def test_widget_figure_html_keeps_alt_text():
+    fig, ax = plotting.new_figure()
+    html = widgets.figure_html(fig, 'Uma reta "descendente" <log-log>')
+    assert html.startswith('<img src="data:image/png;base64,')
+    assert 'alt="Uma reta &quot;descendente&quot; &lt;log-log&gt;"' in html
+
+
+def test_power_law_panels_rejects_inverted_range():
+    with pytest.raises(ValueError, match="x_max"):
+        plotting.power_law_panels(x_min=10.0, x_max=1.0)
