@@ -123,5 +123,8 @@ def in_range(name: str, value, low: float, high: float) -> float:
     if not isinstance(v, float):
         raise TypeError(f"{name} deve ser um único número; recebido {_describe(value)}.")
     if not low <= v <= high:
-        raise ValueError(f"{name} deve estar entre {low} e {high}; recebido {name} = {value!r}.")
+        from babel.numbers import format_decimal
+
+        lo, hi = (format_decimal(b, locale="pt_BR") for b in (low, high))
+        raise ValueError(f"{name} deve estar entre {lo} e {hi}; recebido {name} = {value!r}.")
     return v

@@ -59,3 +59,45 @@ def pct(fraction, digits: int = 1) -> str:
     d = _digits("digits", digits)
     pattern = "#,##0" + ("." + "0" * d if d else "") + "%"
     return format_percent(value, format=pattern, locale=LOCALE)
+
+
+class Table:
+    """Tabela para leitores: HTML de verdade no site (cabeçalhos com ``scope``) e texto alinhado
+    no terminal e no nbval. As células já vêm formatadas (use ``num``, ``sci``, ``pct``).
+    """
+
+    def __init__(self, headers, rows, caption: str | None = None):
+        if isinstance(headers, str) or not all(isinstance(h, str) for h in headers):
+            raise TypeError(f"headers deve ser uma lista de textos; recebido {headers!r}.")
+        rows = [tuple(str(c) for c in row) for row in rows]
+        if not rows:
+            raise ValueError("rows não pode ser vazio; recebido [].")
+        bad = [i for i, r in enumerate(rows) if len(r) != len(headers)]
+        if bad:
+            raise ValueError(f"rows[{bad[0]}] tem {len(rows[bad[0]])} células; "
+                             f"headers tem {len(headers)}.")
+        self.headers, self.rows, self.caption = tuple(headers), rows, caption
+
+    def __repr__(self) -> str:
+        widths = [max(len(r[j]) for r in [self.headers, *self.rows])
+                  for j in range(len(self.headers))]
+
+        def line(r):
+            return "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+
+        out = [line(self.headers), "  ".join("-" * w for w in widths)]
+        out += [line(r) for r in self.rows]
+        return ((self.caption + "\n") if self.caption else "") + "\n".join(out)
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        head = "".join(f'<th scope="col">{escape(h)}</th>' for h in self.headers)
+        body = "".join(
+            "<tr>" + f'<th scope="row">{escape(r[0])}</th>'
+            + "".join(f"<td>{escape(c)}</td>" for c in r[1:]) + "</tr>"
+            for r in self.rows
+        )
+        cap = f"<caption>{escape(self.caption)}</caption>" if self.caption else ""
+        return (f'<table class="tabela-livro">{cap}<thead><tr>{head}</tr></thead>'
+                f"<tbody>{body}</tbody></table>")

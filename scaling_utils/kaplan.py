@@ -72,6 +72,23 @@ def optimal_allocation(C_pf_days):
     return N_OPT_COEF * np.power(c, N_OPT_EXP), D_OPT_COEF * np.power(c, D_OPT_EXP)
 
 
-def doubling_factor(alpha):
-    """Fator pelo qual a perda é multiplicada quando o recurso dobra: 2^(−α)."""
-    return 2.0 ** (-_check.positive("alpha", alpha))
+def tokens_for_loss(N, L_target):
+    """Tokens D para um modelo de N parâmetros atingir a perda ``L_target`` (Eq. 1.5 invertida).
+
+    D = D_c / (L^(1/α_D) − (N_c/N)^(α_N/α_D)). Devolve ``inf`` quando o modelo nunca chega a
+    essa perda (nem com dados infinitos: L_target ≤ L(N, ∞)).
+    """
+    n = _check.positive("N", N)
+    lt = _check.positive("L_target", L_target)
+    _check.broadcastable(N=n, L_target=lt)
+    gap = lt ** (1.0 / ND_ALPHA_D) - (ND_N_C / n) ** (ND_ALPHA_N / ND_ALPHA_D)
+    with np.errstate(divide="ignore"):
+        d = np.where(gap > 0, ND_D_C / np.where(gap > 0, gap, 1.0), np.inf)
+    return float(d) if np.ndim(d) == 0 else d
+
+
+def compute_range_pf_days() -> tuple[float, float]:
+    """Faixa de compute das corridas: 6·N·D nos extremos de N_RANGE e D_RANGE (em PF-dias)."""
+    from .compute import PF_DAY_FLOPS
+
+    return (6 * N_RANGE[0] * D_RANGE[0] / PF_DAY_FLOPS, 6 * N_RANGE[1] * D_RANGE[1] / PF_DAY_FLOPS)

@@ -111,35 +111,3 @@ def new_figure(ncols: int = 1, nrows: int = 1, width: float = 6.4, height: float
     apply_style()
     return plt.subplots(nrows, ncols, figsize=(width, height), layout="constrained")
 
-
-def power_law_panels(a: float = 1.0, alpha: float = -0.5, E: float = 0.0,
-                     x_min: float = 1.0, x_max: float = 1e4):
-    """A mesma lei y = E + a·x^α em eixos lineares (esquerda) e log-log (direita)."""
-    import numpy as np
-
-    from . import _check
-    from .powerlaw import power_law
-
-    E = _check.nonnegative("E", E)
-    lo = _check.positive("x_min", x_min)
-    hi = _check.positive("x_max", x_max)
-    if hi <= lo:
-        raise ValueError(f"x_max deve ser maior que x_min; recebido x_min = {x_min!r}, "
-                         f"x_max = {x_max!r}.")
-    x = np.geomspace(lo, hi, 200)
-    y = E + power_law(x, a, alpha)
-    fig, (left, right) = new_figure(ncols=2, width=9.0, height=3.6)
-    left.plot(x, y, **{**style(0), "marker": None})
-    left.set(title="Escala linear", xlabel="x", ylabel="y")
-    linear_axes(left)
-    right.plot(x, y, **{**style(0), "marker": None})
-    right.set(title="Escala log-log", xlabel="x (escala log)", ylabel="y (escala log)")
-    log_axes(right)
-    if E > 0:
-        for ax in (left, right):
-            ax.axhline(E, **{**style(1), "marker": None, "linewidth": 1.2}, label=f"piso E = "
-                       f"{fmt.num(E, 2)}")
-        right.legend()
-    fig.suptitle(f"y = {fmt.num(a, 2)}·x^({fmt.num(alpha, 2)})"
-                 + (f" + {fmt.num(E, 2)}" if E > 0 else ""))
-    return fig

@@ -47,7 +47,7 @@ class PowerLawFit:
         from scipy.stats import t
 
         half = t.ppf(0.5 + lv / 2, self.n_points - 2) * self.alpha_stderr
-        return self.alpha - half, self.alpha + half
+        return float(self.alpha - half), float(self.alpha + half)
 
 
 def fit_loglog(x, y) -> PowerLawFit:
@@ -73,3 +73,29 @@ def fit_loglog(x, y) -> PowerLawFit:
     r2 = 1.0 - ss_res / ss_tot if ss_tot > 0 else 1.0
     stderr = float(np.sqrt(ss_res / (n - 2) / sxx)) if n > 2 else float("nan")
     return PowerLawFit(float(np.exp(intercept)), alpha, r2, stderr, n)
+
+
+def doubling_factor(alpha):
+    """Fator pelo qual y é multiplicado quando x dobra, numa lei y ∝ x^α: 2^α."""
+    return 2.0 ** _check.finite("alpha", alpha)
+
+
+def sample_power_law(a, alpha, x_min, x_max, n, noise, seed, E=0.0):
+    """Amostra semeada de y = (E + a·x^α)·e^(ruído·z), z ~ Normal(0, 1), com x em escala log.
+
+    ``noise`` é o desvio-padrão do ruído multiplicativo (em log natural). Devolve (x, y).
+    """
+    av = _check.positive("a", a)
+    al = _check.finite("alpha", alpha)
+    lo = _check.positive("x_min", x_min)
+    hi = _check.positive("x_max", x_max)
+    if not hi > lo:
+        raise ValueError(f"x_max deve ser maior que x_min; recebido x_min = {x_min!r}, "
+                         f"x_max = {x_max!r}.")
+    k = _check.positive_int("n", n, minimum=3)
+    sd = _check.nonnegative("noise", noise)
+    s = _check.positive_int("seed", seed, minimum=0)
+    floor = _check.nonnegative("E", E)
+    x = np.geomspace(lo, hi, k)
+    z = np.random.default_rng(s).standard_normal(k)
+    return x, (floor + av * x**al) * np.exp(sd * z)

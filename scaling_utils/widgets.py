@@ -51,12 +51,17 @@ def figure_html(fig, alt: str) -> str:
             'style="max-width:100%; background:#fff">')
 
 
+def render(figure_function, alt_function, **kwargs) -> str:
+    """Uma atualização do widget: a figura dos parâmetros dados, como ``<img>`` com alt."""
+    return figure_html(figure_function(**kwargs), alt_function(**kwargs))
+
+
 def _show(figure_function, alt_function, controls: dict):
     import ipywidgets as w
     from IPython.display import HTML, display
 
     def draw(**kwargs):
-        display(HTML(figure_html(figure_function(**kwargs), alt_function(**kwargs))))
+        display(HTML(render(figure_function, alt_function, **kwargs)))
 
     sliders = {name: s for name, (s, _) in controls.items()}
     out = w.interactive_output(draw, sliders)
@@ -65,7 +70,7 @@ def _show(figure_function, alt_function, controls: dict):
 
 def power_law_explorer(a: float = 1.0, alpha: float = -0.5, E: float = 0.0):
     """Explore a, α e um piso E: a mesma lei em eixos lineares e log-log."""
-    from .plotting import power_law_panels
+    from .figures import power_law_panels, power_law_panels_alt
 
     a = _check.in_range("a", a, 0.1, 5.0)
     alpha = _check.in_range("alpha", alpha, -2.0, 0.0)
@@ -75,11 +80,27 @@ def power_law_explorer(a: float = 1.0, alpha: float = -0.5, E: float = 0.0):
         "alpha": labeled_slider("α (expoente)", alpha, -2.0, 0.0, 0.05, 2),
         "E": labeled_slider("E (piso)", E, 0.0, 1.0, 0.05, 2),
     }
-    return _show(power_law_panels, _power_law_alt, controls)
+    return _show(power_law_panels, power_law_panels_alt, controls)
 
 
-def _power_law_alt(a: float, alpha: float, E: float) -> str:
-    floor = (f" com piso E = {fmt.num(E, 2)}: no log-log a curva se achata ao se aproximar do piso"
-             if E > 0 else ": no log-log, uma reta")
-    return (f"Dois gráficos da lei y = {fmt.num(a, 1)}·x elevado a {fmt.num(alpha, 2)}, "
-            f"em eixos lineares e log-log{floor}.")
+def fit_explorer(noise: float = 0.2, decades: float = 2.0):
+    """Ajuste você mesmo: ruído e alcance dos dados → expoente ajustado e o seu intervalo."""
+    from .figures import fit_demo, fit_demo_alt
+
+    noise = _check.in_range("noise", noise, 0.0, 1.0)
+    decades = _check.in_range("decades", decades, 0.5, 4.0)
+    controls = {
+        "noise": labeled_slider("ruído (desvio em log)", noise, 0.0, 1.0, 0.05, 2),
+        "decades": labeled_slider("alcance (décadas de x)", decades, 0.5, 4.0, 0.25, 2),
+    }
+    return _show(fit_demo, fit_demo_alt, controls)
+
+
+def kaplan_budget_explorer(log10_C: float = 23.5):
+    """Orçamento de compute (log₁₀ FLOPs) → N_opt, D_opt e perda prevista de Kaplan."""
+    from .figures import kaplan_allocation, kaplan_allocation_alt
+
+    start = _check.in_range("log10_C", log10_C, 18.0, 26.0)
+    controls = {"log10_C": labeled_slider("log₁₀ C (FLOPs)", start, 18.0, 26.0, 0.25, 2)}
+    return _show(lambda log10_C: kaplan_allocation(10**log10_C),
+                 lambda log10_C: kaplan_allocation_alt(10**log10_C), controls)

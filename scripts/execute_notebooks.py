@@ -68,7 +68,8 @@ def refresh_setup_cell(nb: nbformat.NotebookNode) -> None:
     nb.cells.insert(first_code, setup_cell())
 
 
-def execute(path: Path) -> float:
+def execute(path: Path, write: bool = True) -> float:
+    """Executa o caderno (e o grava no lugar, se ``write``); devolve o tempo em segundos."""
     nb = nbformat.read(path, as_version=4)
     refresh_setup_cell(nb)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
@@ -83,20 +84,27 @@ def execute(path: Path) -> float:
     client.execute()
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+    seconds = time.perf_counter() - start
     nbformat.validate(nb)
-    nbformat.write(nb, path)
-    return time.perf_counter() - start
+    if write:
+        nbformat.write(nb, path)
+    return seconds
+
+
+def prepare_environment() -> None:
+    """Ambiente da execução: semente de hash fixa e os dados de ../shared, se existirem."""
+    os.environ["PYTHONHASHSEED"] = "0"
+    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    shared = ROOT.parent / "shared" / "data"
+    if "SCALING_UTILS_DATA_DIR" not in os.environ and shared.is_dir():
+        os.environ["SCALING_UTILS_DATA_DIR"] = str(shared)
 
 
 def main(paths: list[str]) -> int:
     if not paths:
         print("uso: execute_notebooks.py CADERNO.ipynb ...", file=sys.stderr)
         return 2
-    os.environ["PYTHONHASHSEED"] = "0"
-    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
-    shared = ROOT.parent / "shared" / "data"
-    if "SCALING_UTILS_DATA_DIR" not in os.environ and shared.is_dir():
-        os.environ["SCALING_UTILS_DATA_DIR"] = str(shared)
+    prepare_environment()
     for p in map(Path, paths):
         seconds = execute(p)
         print(f"executado: {p} ({seconds:.1f} s)")

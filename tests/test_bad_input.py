@@ -16,6 +16,7 @@ from scaling_utils import (
     chinchilla,
     compute,
     emergence,
+    figures,
     fmt,
     kaplan,
     models,
@@ -36,6 +37,7 @@ BAD = {
     "posint": NOT_A_NUMBER + NON_FINITE + [0, -3, 2.5],
     "digits": NOT_A_NUMBER + NON_FINITE + [-1, 1.5, 99],
     "optdigits": [v for v in NOT_A_NUMBER if v is not None] + NON_FINITE + [-1, 1.5, 99],
+    "seed": NOT_A_NUMBER + NON_FINITE + [-1, 1.5],
     "level": NOT_A_NUMBER + NON_FINITE + [0, 1, 1.5],
 }
 
@@ -69,7 +71,14 @@ API = [
      {"N": "positive", "D": "positive"}),
     ("kaplan.optimal_allocation", kaplan.optimal_allocation, {"C_pf_days": 1.0},
      {"C_pf_days": "positive"}),
-    ("kaplan.doubling_factor", kaplan.doubling_factor, {"alpha": 0.076}, {"alpha": "positive"}),
+    ("powerlaw.doubling_factor", powerlaw.doubling_factor, {"alpha": -0.076},
+     {"alpha": "finite"}),
+    ("sample_power_law", powerlaw.sample_power_law,
+     {"a": 1.0, "alpha": -0.5, "x_min": 1.0, "x_max": 100.0, "n": 5, "noise": 0.1, "seed": 0},
+     {"a": "positive", "alpha": "finite", "x_min": "positive", "x_max": "positive",
+      "n": "posint", "noise": "nonneg", "seed": "seed"}),
+    ("kaplan.tokens_for_loss", kaplan.tokens_for_loss, {"N": 1e9, "L_target": 3.0},
+     {"N": "positive", "L_target": "positive"}),
     ("LossParams", chinchilla.LossParams, {"E": 1.7, "A": 400.0, "B": 400.0, "alpha": 0.3,
                                            "beta": 0.3},
      {"E": "nonneg", "A": "positive", "B": "positive", "alpha": "positive", "beta": "positive"}),
@@ -99,9 +108,25 @@ API = [
     ("fmt.pct", fmt.pct, {"fraction": 0.5, "digits": 1},
      {"fraction": "finite", "digits": "digits"}),
     ("decimal_formatter", plotting.decimal_formatter, {"digits": 2}, {"digits": "optdigits"}),
-    ("power_law_panels", plotting.power_law_panels, {"a": 1.0, "alpha": -0.5, "E": 0.1},
+    ("power_law_panels", figures.power_law_panels, {"a": 1.0, "alpha": -0.5, "E": 0.1},
      {"a": "positive", "alpha": "finite", "E": "nonneg", "x_min": "positive",
       "x_max": "positive"}),
+    ("fit_demo", figures.fit_demo, {"noise": 0.2, "decades": 2.0, "seed": 0},
+     {"noise": "finite", "decades": "finite", "seed": "seed"}),
+    ("fit_demo_grid", figures.fit_demo_grid, {"noises": (0.1,), "decades": (1.0,), "seed": 0},
+     {"noises": "nonneg", "decades": "positive", "seed": "seed"}),
+    ("extrapolation", figures.extrapolation, {"E": 0.5, "A": 2.0, "alpha": 0.5},
+     {"E": "nonneg", "A": "positive", "alpha": "positive", "fit_decades": "finite",
+      "extra_decades": "finite"}),
+    ("kaplan_nd_curves", figures.kaplan_nd_curves, {"N_values": (1e8,)},
+     {"N_values": "positive"}),
+    ("sample_efficiency", figures.sample_efficiency, {"L_targets": (3.0,)},
+     {"L_targets": "positive"}),
+    ("kaplan_allocation", figures.kaplan_allocation, {"C_flops": 1e22}, {"C_flops": "finite"}),
+    ("fit_explorer", widgets.fit_explorer, {"noise": 0.2, "decades": 2.0},
+     {"noise": "finite", "decades": "finite"}),
+    ("kaplan_budget_explorer", widgets.kaplan_budget_explorer, {"log10_C": 22.0},
+     {"log10_C": "finite"}),
     ("power_law_explorer", widgets.power_law_explorer, {"a": 1.0, "alpha": -0.5, "E": 0.0},
      {"a": "finite", "alpha": "finite", "E": "finite"}),
 ]
@@ -215,10 +240,12 @@ def test_sweep_covers_every_public_function():
     covered |= {chinchilla.loss, chinchilla.compute_optimal, powerlaw.fit_loglog,
                 models.by_name, load_chinchilla_runs}
     dedicated = {"apply_style", "new_figure", "log_axes", "linear_axes", "style",
-                 "labeled_slider", "figure_html", "cache_dir", "locate"}
+                 "labeled_slider", "figure_html", "cache_dir", "locate", "compute_range_pf_days",
+                 "kaplan_laws", "kepler", "power_law_panels_alt", "fit_demo_alt",
+                 "kaplan_allocation_alt", "render"}
     missing = []
     for modname in ("compute", "powerlaw", "kaplan", "chinchilla", "emergence", "models",
-                    "data", "fmt", "plotting", "widgets"):
+                    "data", "fmt", "plotting", "figures", "widgets"):
         mod = getattr(scaling_utils, modname)
         for name, obj in vars(mod).items():
             if name.startswith("_") or not inspect.isfunction(obj):
@@ -250,3 +277,17 @@ def test_labeled_slider(kwargs, arg):
 def test_explorer_rejects_out_of_range_start():
     with pytest.raises(ValueError, match="alpha"):
         widgets.power_law_explorer(alpha=-5.0)
+
+
+@pytest.mark.parametrize("planets", ["abc", [1, 2, 3], None])
+def test_kepler_needs_planets(planets):
+    with pytest.raises(TypeError, match="planets"):
+        figures.kepler(planets)
+
+
+@pytest.mark.parametrize(("headers", "rows"), [
+    ("ab", [["1"]]), (["a", "b"], []), (["a", "b"], [["1"]]), ([1, 2], [["1", "2"]]),
+])
+def test_table_shapes(headers, rows):
+    with pytest.raises((TypeError, ValueError), match=r"headers|rows"):
+        fmt.Table(headers, rows)

@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
-from scaling_utils import plotting, widgets  # noqa: E402
+from scaling_utils import figures, plotting, widgets
 
 
 def test_decimal_comma_labels():
@@ -40,7 +40,7 @@ def test_series_differ_by_more_than_colour():
 
 
 def test_figures_are_opaque_white():
-    fig = plotting.power_law_panels(1.0, -0.5, 0.2)
+    fig = figures.power_law_panels(1.0, -0.5, 0.2)
     buf = io.BytesIO()
     fig.savefig(buf, format="png")
     plt.close(fig)
@@ -51,7 +51,7 @@ def test_figures_are_opaque_white():
 
 
 def test_widget_figure_html_keeps_alt_text():
-    fig, ax = plotting.new_figure()
+    fig, _ = plotting.new_figure()
     html = widgets.figure_html(fig, 'Uma reta "descendente" <log-log>')
     assert html.startswith('<img src="data:image/png;base64,')
     assert 'alt="Uma reta &quot;descendente&quot; &lt;log-log&gt;"' in html
@@ -59,4 +59,4 @@ def test_widget_figure_html_keeps_alt_text():
 
 def test_power_law_panels_rejects_inverted_range():
     with pytest.raises(ValueError, match="x_max"):
-        plotting.power_law_panels(x_min=10.0, x_max=1.0)
+        figures.power_law_panels(x_min=10.0, x_max=1.0)

@@ -6,7 +6,7 @@ import pytest
 
 from scaling_utils import chinchilla as ch
 from scaling_utils import compute, emergence, kaplan, models
-from scaling_utils.powerlaw import fit_loglog
+from scaling_utils.powerlaw import doubling_factor, fit_loglog
 
 
 def test_pf_day():
@@ -15,7 +15,7 @@ def test_pf_day():
 
 def test_kaplan_doubling_factor():
     # §1.2: dobrar N multiplica a perda por 2^−0,076 ≈ 0,95.
-    assert kaplan.doubling_factor(kaplan.ALPHA_N) == pytest.approx(0.949, abs=5e-4)
+    assert doubling_factor(-kaplan.ALPHA_N) == pytest.approx(0.949, abs=5e-4)
     assert kaplan.loss_n(2e9) / kaplan.loss_n(1e9) == pytest.approx(2 ** -0.076)
 
 

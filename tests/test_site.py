@@ -108,6 +108,7 @@ def test_page(browser, server, page_path):
         _check_widgets(page, page_path)
         _check_images(page, page_path)
         _check_english(page, page_path)
+        _check_citations(page, page_path)
         _check_failures(failures, page_path)
         bad = [m for m in console if not any(p.search(m) for p in ALLOWED_CONSOLE)]
         assert not bad, f"{page_path}: erros de console: {bad}"
@@ -170,6 +171,20 @@ def _check_english(page, page_path):
     haystack = text + "\n" + "\n".join(attrs)
     found = [s for s in ENGLISH_UI if s in haystack]
     assert not found, f"{page_path}: textos de interface em inglês: {found}"
+
+
+# Conectivos de bibliografia em inglês (o pybtex padrão os escreve; _ext/pt_br_bib.py traduz).
+ENGLISH_BIB = re.compile(r"\band others\b|\w \band\b \w[\w.]* \[|\bIn Advances\b|Technical Report")
+
+
+def _check_citations(page, page_path):
+    texts = page.evaluate(
+        """() => [...document.querySelectorAll('div.citation, span:has(> a[href*="#id"])')]
+              .map(e => e.textContent)"""
+    )
+    for text in texts:
+        assert not ENGLISH_BIB.search(text), f"{page_path}: bibliografia em inglês: {text[:120]}"
+        assert " and " not in text.split(".")[0], f"{page_path}: autores com 'and': {text[:120]}"
 
 
 def _check_failures(failures, page_path):

@@ -1,0 +1,132 @@
+"""As figuras dos capítulos: o que cada uma mostra, conferido nos dados das curvas."""
+
+from __future__ import annotations
+
+import matplotlib
+import numpy as np
+import pytest
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+
+from scaling_utils import figures, fmt, kaplan, powerlaw, widgets
+from scaling_utils.planets import PLANETS
+
+
+@pytest.fixture(autouse=True)
+def _close():
+    yield
+    plt.close("all")
+
+
+def _lines(ax):
+    return {ln.get_label(): ln for ln in ax.get_lines()}
+
+
+def test_kaplan_laws_solid_only_inside_measured_range():
+    fig = figures.kaplan_laws()
+    ax_n = fig.axes[0]
+    solid = _lines(ax_n)["L(N) (medido)"]
+    x = solid.get_xdata()
+    assert x.min() >= kaplan.N_RANGE[0] and x.max() <= kaplan.N_RANGE[1]
+    assert solid.get_linestyle() == "-"
+    assert _lines(ax_n)["L(N) (extrapolado)"].get_linestyle() == "--"
+    np.testing.assert_allclose(solid.get_ydata(), kaplan.loss_n(x))
+
+
+def test_extrapolated_line_undershoots_the_floor():
+    fig = figures.extrapolation(E=0.5, A=2.0, alpha=0.5, fit_decades=2, extra_decades=3)
+    lines = _lines(fig.axes[0])
+    fitted = next(v for k, v in lines.items() if k.startswith("reta ajustada"))
+    assert fitted.get_ydata()[-1] < 0.5  # a reta passa abaixo do piso
+
+
+def test_kepler_figure_slope_label():
+    fig = figures.kepler(PLANETS)
+    labels = [ln.get_label() for ln in fig.axes[0].get_lines()]
+    assert any("1,498" in label for label in labels)
+
+
+def test_sample_efficiency_curves_decrease_with_n():
+    fig = figures.sample_efficiency(L_targets=(3.0,))
+    y = fig.axes[0].get_lines()[0].get_ydata()
+    assert np.all(np.diff(y) <= 0)
+
+
+def test_kaplan_allocation_marks_gpt3_and_budget():
+    fig = figures.kaplan_allocation(1e22)
+    labels = [ln.get_label() for ln in fig.axes[0].get_lines()]
+    assert "GPT-3: parâmetros" in labels and "orçamento escolhido" in labels
+    assert "1,00 × 10²² FLOPs" in fig._suptitle.get_text()
+
+
+def test_fit_demo_grid_has_one_panel_per_combination():
+    fig = figures.fit_demo_grid(noises=(0.1, 0.2, 0.3), decades=(1.0, 2.0))
+    assert len(fig.axes) == 6
+
+
+def test_alt_texts_describe_the_state():
+    assert "0,30" in figures.power_law_panels_alt(1.0, -0.5, 0.3)
+    assert "reta" in figures.power_law_panels_alt(1.0, -0.5, 0.0)
+    assert "1,5 década" in figures.fit_demo_alt(0.2, 1.5)
+    text = figures.kaplan_allocation_alt(3.14e23)
+    assert "3,14 × 10²³" in text and "N_opt" in text
+
+
+def test_tokens_for_loss_inverts_eq_1_5():
+    N = np.array([1e8, 1e9, 1e10])
+    D = kaplan.tokens_for_loss(N, 3.0)
+    np.testing.assert_allclose(kaplan.loss_nd(N, D), 3.0, rtol=1e-10)
+
+
+def test_tokens_for_loss_unreachable_is_inf():
+    floor = kaplan.loss_nd(1e6, 1e300)
+    assert kaplan.tokens_for_loss(1e6, floor * 0.99) == np.inf
+
+
+def test_compute_range_matches_run_extremes():
+    lo, hi = kaplan.compute_range_pf_days()
+    assert lo == pytest.approx(6 * 768 * 22e6 / 8.64e19)
+    assert hi == pytest.approx(6 * 1.5e9 * 23e9 / 8.64e19)
+
+
+def test_sample_power_law_is_seeded():
+    a = powerlaw.sample_power_law(1.0, -0.5, 1.0, 100.0, 10, 0.3, seed=7)
+    b = powerlaw.sample_power_law(1.0, -0.5, 1.0, 100.0, 10, 0.3, seed=7)
+    c = powerlaw.sample_power_law(1.0, -0.5, 1.0, 100.0, 10, 0.3, seed=8)
+    np.testing.assert_array_equal(a[1], b[1])
+    assert not np.array_equal(a[1], c[1])
+    x, y = powerlaw.sample_power_law(2.0, -1.0, 1.0, 10.0, 4, 0.0, seed=0, E=0.5)
+    np.testing.assert_allclose(y, 0.5 + 2.0 / x)
+
+
+def test_alpha_interval_covers_truth_about_95_percent():
+    hits = 0
+    for seed in range(200):
+        x, y = powerlaw.sample_power_law(1.0, -0.5, 1.0, 100.0, 15, 0.3, seed)
+        lo, hi = powerlaw.fit_loglog(x, y).alpha_interval(0.95)
+        hits += lo <= -0.5 <= hi
+    assert 180 <= hits <= 198
+
+
+def test_table_text_and_html():
+    t = fmt.Table(["a", "b"], [["x", "1,5"]], caption="Legenda")
+    assert repr(t).splitlines() == ["Legenda", "a  b", "-  ---", "x  1,5"]
+    html = t._repr_html_()
+    assert '<th scope="col">a</th>' in html and '<th scope="row">x</th>' in html
+    assert "<caption>Legenda</caption>" in html
+
+
+@pytest.mark.parametrize("make", [
+    lambda: widgets.power_law_explorer(), lambda: widgets.fit_explorer(),
+    lambda: widgets.kaplan_budget_explorer(),
+])
+def test_widgets_build(make):
+    box = make()
+    assert box.children  # controles + saída
+
+
+def test_render_is_one_widget_update():
+    html = widgets.render(figures.fit_demo, figures.fit_demo_alt, noise=0.3, decades=2.5)
+    assert html.startswith("<img src=\"data:image/png;base64,")
+    assert "ruído 0,30" in html and "2,5 década" in html
