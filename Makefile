@@ -10,6 +10,12 @@ PORT   ?= 8000
 JB_BUILD := $(BIN)/jupyter-book build . -W -n --keep-going
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
+# Cópia local das corridas do Chinchilla (máquinas da equipe e CI); sem ela, a biblioteca baixa
+# o arquivo (com SHA-256 conferido) na primeira vez.
+ifneq ($(wildcard ../shared/data/svg_extracted_data.csv),)
+export SCALING_UTILS_DATA_DIR ?= $(abspath ../shared/data)
+endif
+
 .PHONY: book test execute serve bench clean distclean env vendor vendor-strict lint
 
 env: $(STAMP)

@@ -338,3 +338,144 @@ def fit_isoflop(N, D, L, *, bin_width: float = 0.1, min_runs: int = 5) -> Isoflo
     a = fit_loglog(budgets, n_opt).alpha
     b = fit_loglog(budgets, d_opt).alpha
     return IsoflopFit(budgets, n_opt, d_opt, np.array(coefs), a, b)
+
+
+# --- Fatos publicados ---------------------------------------------------------------------
+
+#: Tabela 3 de Hoffmann et al. (2022), projeções da Abordagem 1:
+#: (parâmetros, FLOPs, tokens) ótimos.
+TABLE3 = (
+    (400e6, 1.92e19, 8.0e9),
+    (1e9, 1.21e20, 20.2e9),
+    (10e9, 1.23e22, 205.1e9),
+    (67e9, 5.76e23, 1.5e12),
+    (175e9, 3.85e24, 3.7e12),
+    (280e9, 9.90e24, 5.9e12),
+    (520e9, 3.43e25, 11.0e12),
+    (1e12, 1.27e26, 21.2e12),
+    (10e12, 1.30e28, 216.2e12),
+)
+
+#: Tabela 2 de Hoffmann et al. (2022): expoentes (a, b) de N_opt ∝ C^a e D_opt ∝ C^b.
+TABLE2_EXPONENTS = {
+    "Abordagem 1 (mínimo por curva de treino)": (0.50, 0.50),
+    "Abordagem 2 (parábolas IsoFLOP)": (0.49, 0.51),
+    "Abordagem 3 (lei paramétrica)": (0.46, 0.54),
+    "Kaplan et al. (2020)": (0.73, 0.27),
+}
+
+#: MMLU 5-shot, acurácia média (Hoffmann et al. 2022, Tabela 6; o resumo diz 67,5% para o
+#: Chinchilla).
+MMLU = {"aleatório": 0.250, "GPT-3": 0.439, "Gopher": 0.600, "Chinchilla": 0.676,
+        "especialista humano": 0.898}
+
+#: Chinchilla × Gopher nas 57 tarefas do MMLU (Hoffmann et al. 2022, §4.2.2 e Fig. 6):
+#: melhor em 51, igual em 2, pior em 4.
+MMLU_TASKS = {"melhor": 51, "igual": 2, "pior": 4}
+MMLU_WORSE = ("college mathematics", "econometrics", "moral scenarios", "formal logic")
+
+
+def optimal_loss(C, params: LossParams = HOFFMANN_2022):
+    """A menor perda alcançável com C FLOPs: L̂(N_opt(C), D_opt(C))."""
+    n, d = compute_optimal(C, params)
+    return loss(n, d, params)
+
+
+def tokens_for_loss(N, L_target, params: LossParams = HOFFMANN_2022):
+    """Tokens de treino para um modelo de N parâmetros atingir ``L_target``.
+
+    D = (B / (L − E − A/N^α))^(1/β). Devolve ``inf`` quando nem dados infinitos bastam.
+    """
+    p = _params(params)
+    n = _check.positive("N", N)
+    lt = _check.positive("L_target", L_target)
+    _check.broadcastable(N=n, L_target=lt)
+    gap = lt - p.E - p.A / np.power(n, p.alpha)
+    safe = np.where(gap > 0, gap, 1.0)
+    d = np.where(gap > 0, (p.B / safe) ** (1.0 / p.beta), np.inf)
+    return float(d) if np.ndim(d) == 0 else d
+
+
+@dataclass(frozen=True)
+class InferenceAwareOptimum:
+    """Resultado de :func:`inference_aware_optimal` (Sardana et al. 2024).
+
+    N: parâmetros; D_train: tokens de treino; flops_train = 6·N·D_train;
+    flops_inference = 2·N·D_inference; total = a soma.
+    """
+
+    N: float
+    D_train: float
+    flops_train: float
+    flops_inference: float
+
+    @property
+    def total(self) -> float:
+        return self.flops_train + self.flops_inference
+
+    @property
+    def tokens_per_param(self) -> float:
+        return self.D_train / self.N
+
+
+def inference_aware_optimal(L_target, D_inference, params: LossParams = HOFFMANN_2022
+                            ) -> InferenceAwareOptimum:
+    """Minimiza 6·N·D_treino + 2·N·D_inferência sujeito a L̂(N, D_treino) = ``L_target``.
+
+    Sardana et al. (2024): com muita inferência, compensa um modelo menor treinado por mais
+    tokens. ``D_inference``: tokens processados na inferência durante a vida do modelo (≥ 0).
+    """
+    from scipy.optimize import minimize_scalar
+
+    p = _params(params)
+    lt = _check.positive("L_target", L_target)
+    d_inf = _check.nonnegative("D_inference", D_inference)
+    for name, v in (("L_target", lt), ("D_inference", d_inf)):
+        if not isinstance(v, float):
+            raise TypeError(f"{name} deve ser um único número; recebido {v!r}.")
+    if lt <= p.E:
+        raise ValueError(f"L_target deve ser maior que a perda irredutível E = {p.E}; "
+                         f"recebido L_target = {L_target!r}.")
+    n_min = (p.A / (lt - p.E)) ** (1.0 / p.alpha)  # abaixo disso, nem dados infinitos bastam
+
+    def total(log_n):
+        n = np.exp(log_n)
+        return 6.0 * n * tokens_for_loss(n, lt, p) + 2.0 * n * d_inf
+
+    lo, hi = np.log(n_min) + 1e-9, np.log(n_min) + 40.0
+    res = minimize_scalar(total, bounds=(lo, hi), method="bounded",
+                          options={"xatol": 1e-10, "maxiter": 500})
+    n = float(np.exp(res.x))
+    d = float(tokens_for_loss(n, lt, p))
+    return InferenceAwareOptimum(N=n, D_train=d, flops_train=6.0 * n * d,
+                                 flops_inference=2.0 * n * d_inf)
+
+
+def inference_aware_frontier(L_target, D_inference, params: LossParams = HOFFMANN_2022):
+    """:func:`inference_aware_optimal` para muitos valores de ``D_inference`` de uma vez.
+
+    Avalia o custo total numa grade logarítmica de N (passo de 0,01 em ln N) e refina o mínimo
+    por interpolação parabólica: erro relativo em N da ordem de 10⁻⁴, bom para curvas e widgets.
+    Devolve (N, D_treino) como arrays.
+    """
+    p = _params(params)
+    lt = _check.positive("L_target", L_target)
+    if not isinstance(lt, float):
+        raise TypeError(f"L_target deve ser um único número; recebido {L_target!r}.")
+    if lt <= p.E:
+        raise ValueError(f"L_target deve ser maior que a perda irredutível E = {p.E}; "
+                         f"recebido L_target = {L_target!r}.")
+    d_inf = np.atleast_1d(_check.nonnegative("D_inference", D_inference))
+    log_n_min = np.log((p.A / (lt - p.E)) ** (1.0 / p.alpha))
+    h = 0.01
+    log_n = log_n_min + 1e-6 + h * np.arange(4000)
+    n = np.exp(log_n)
+    train = 6.0 * n * tokens_for_loss(n, lt, p)
+    total = train[None, :] + 2.0 * n[None, :] * d_inf[:, None]
+    k = np.clip(np.argmin(total, axis=1), 1, n.size - 2)
+    rows = np.arange(d_inf.size)
+    y0, y1, y2 = total[rows, k - 1], total[rows, k], total[rows, k + 1]
+    denom = y0 - 2 * y1 + y2
+    shift = np.where(denom > 0, 0.5 * (y0 - y2) / np.where(denom > 0, denom, 1.0), 0.0)
+    n_opt = np.exp(log_n[k] + h * np.clip(shift, -1, 1))
+    return n_opt, tokens_for_loss(n_opt, lt, p)

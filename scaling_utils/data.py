@@ -133,3 +133,18 @@ def load_chinchilla_runs(path=None, drop_outliers: bool = True) -> ChinchillaRun
         keep = np.sort(np.argsort(loss, kind="stable")[: loss.size - N_OUTLIERS])
         N, C, loss = N[keep], C[keep], loss[keep]
     return ChinchillaRuns(N=N, D=C / (6.0 * N), C=C, loss=loss, source=source)
+
+
+def load_or_explain(path=None, drop_outliers: bool = True) -> ChinchillaRuns | None:
+    """Como :func:`load_chinchilla_runs`, mas sem dados imprime o que fazer e devolve None.
+
+    Para os cadernos: as células que dependem das corridas testam ``if runs is not None``,
+    e o resto do capítulo continua rodando.
+    """
+    try:
+        return load_chinchilla_runs(path, drop_outliers)
+    except (DataUnavailableError, FileNotFoundError, ValueError) as exc:
+        print("Sem os dados das corridas do Chinchilla: as células que dependem deles vão "
+              "pular os cálculos.")
+        print(exc)
+        return None

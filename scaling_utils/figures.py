@@ -8,10 +8,11 @@ marcadores e traços). As funções ``*_alt`` descrevem a figura para o texto al
 from __future__ import annotations
 
 import numpy as np
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from . import _check, fmt, kaplan
 from .compute import PF_DAY_FLOPS, flops_to_pf_days
-from .plotting import linear_axes, log_axes, new_figure, style
+from .plotting import decimal_formatter, linear_axes, log_axes, new_figure, style
 from .powerlaw import fit_loglog, power_law, sample_power_law
 
 
@@ -257,3 +258,229 @@ def kepler(planets):
     ax.set(xlabel="semieixo maior (km)", ylabel="período orbital (dias)")
     ax.legend(loc="upper left")
     return fig
+
+
+# --- Capítulo 3: Chinchilla ---------------------------------------------------------------
+
+def _params_name(params) -> str:
+    from . import chinchilla as ch
+
+    names = {id(ch.HOFFMANN_2022): "Hoffmann et al. 2022 (impressos)",
+             id(ch.HOFFMANN_2022_FULL): "Hoffmann et al. 2022 (precisão completa)",
+             id(ch.BESIROGLU_2024): "Besiroglu et al. 2024"}
+    return names.get(id(params), "parâmetros dados")
+
+
+def isoflop_curves(params=None, budgets=(1e19, 1e20, 1e21, 1e22, 1e23)):
+    """Curvas IsoFLOP da lei paramétrica: perda × N a orçamento fixo, mínimos e a fronteira."""
+    from . import chinchilla as ch
+
+    p = ch.HOFFMANN_2022 if params is None else params
+    budgets = np.atleast_1d(_check.positive("budgets", budgets))
+    fig, ax = new_figure(width=7.0, height=4.4)
+    for i, c in enumerate(budgets):
+        n_opt, _ = ch.compute_optimal(c, p)
+        N = n_opt * np.geomspace(1 / 30, 30, 200)
+        ax.plot(N, ch.loss(N, c / (6 * N), p), **_line(i), label=f"C = {fmt.sci(c, 0)}")
+        ax.plot([n_opt], [ch.optimal_loss(c, p)], **_points(i, markersize=8,
+                                                            markeredgecolor="black"))
+    C = np.geomspace(budgets.min(), budgets.max(), 100)
+    n_front, _ = ch.compute_optimal(C, p)
+    ax.plot(n_front, ch.optimal_loss(C, p), color="black", linewidth=1.2, linestyle=":",
+            label="fronteira ótima")
+    log_axes(ax, x=True, y=False)
+    ax.set(xlabel="N (parâmetros)", ylabel="perda prevista (nats/token)",
+           title=f"Curvas IsoFLOP — {_params_name(p)}")
+    ax.legend(fontsize=8, title="FLOPs", title_fontsize=8, ncol=2)
+    return fig
+
+
+def _allocation_axes(ax_n, ax_d, C, kaplan_color=1, chin_color=0):
+    from . import chinchilla as ch
+
+    n_k, d_k = kaplan.optimal_allocation(C / PF_DAY_FLOPS)
+    n_c, d_c = ch.compute_optimal(C, ch.BESIROGLU_2024)
+    ax_n.plot(C, n_k, **_line(kaplan_color), label="Kaplan (Tabela 6)")
+    ax_n.plot(C, n_c, **_line(chin_color), label="Chinchilla (reajuste de 2024)")
+    ax_d.plot(C, d_k, **_line(kaplan_color), label="Kaplan (Tabela 6)")
+    ax_d.plot(C, d_c, **_line(chin_color), label="Chinchilla (reajuste de 2024)")
+    for ax, what in ((ax_n, "N_opt (parâmetros)"), (ax_d, "D_opt (tokens)")):
+        log_axes(ax)
+        ax.set(xlabel="C (FLOPs)", ylabel=what)
+
+
+def allocation_comparison(model_list):
+    """N_opt(C) e D_opt(C) de Kaplan e do Chinchilla, com modelos reais (C = 6·N·D)."""
+    from .compute import training_flops
+
+    fig, (ax_n, ax_d) = new_figure(ncols=2, width=11.0, height=4.4)
+    C = np.geomspace(1e18, 1e26, 200)
+    _allocation_axes(ax_n, ax_d, C)
+    for k, m in enumerate(model_list):
+        c = training_flops(m.N, m.D)
+        st = _points(2 + k % 5, markersize=7, markeredgecolor="black")
+        ax_n.plot([c], [m.N], **st)
+        ax_d.plot([c], [m.D], **st, label=m.name)
+        ax_n.annotate(m.name, (c, m.N), textcoords="offset points",
+                      xytext=(6, 6 if k % 2 == 0 else -12), fontsize=7)
+    ax_n.legend(fontsize=8, loc="upper left")
+    ax_d.legend(fontsize=7, loc="upper left", ncol=2)
+    return fig
+
+
+def chinchilla_runs(runs, params=None):
+    """Figura 4 (esquerda) de Hoffmann et al. (2022) refeita: corridas por compute e tamanho,
+    coloridas pela perda, com a fronteira compute-ótima da lei ``params``."""
+    from . import chinchilla as ch
+
+    p = ch.BESIROGLU_2024 if params is None else params
+    fig, ax = new_figure(width=7.4, height=4.6)
+    sc = ax.scatter(runs.C, runs.N, c=runs.loss, cmap="viridis_r", s=22,
+                    edgecolors="black", linewidths=0.3, marker="o")
+    bar = fig.colorbar(sc, ax=ax)
+    bar.set_label("perda (nats/token)")
+    bar.ax.yaxis.set_major_formatter(decimal_formatter())
+    C = np.geomspace(runs.C.min(), 1e24, 100)
+    ax.plot(C, ch.compute_optimal(C, p)[0], **_line(1), label=f"N_opt: {_params_name(p)}")
+    log_axes(ax)
+    ax.set(xlabel="C (FLOPs)", ylabel="N (parâmetros)")
+    ax.legend(fontsize=8, loc="upper left")
+    return fig
+
+
+def isoflop_parabolas(runs, iso, max_groups: int = 6):
+    """Abordagem 2 nas corridas reais: perda × N por grupo de FLOPs, com as parábolas."""
+    max_groups = _check.positive_int("max_groups", max_groups)
+    fig, ax = new_figure(width=7.0, height=4.4)
+    logc = np.log10(runs.C)
+    chosen = np.unique(np.linspace(0, len(iso.budgets) - 1, max_groups).round().astype(int))
+    for k, j in enumerate(chosen):
+        c = iso.budgets[j]
+        sel = np.abs(logc - np.log10(c)) <= 0.05
+        ax.plot(runs.N[sel], runs.loss[sel], **_points(k, markersize=5))
+        x = np.linspace(np.log10(runs.N[sel].min()), np.log10(runs.N[sel].max()), 100)
+        ax.plot(10**x, np.polyval(iso.coefs[j], x), **_line(k, linewidth=1.5),
+                label=f"C ≈ {fmt.sci(c, 1)}")
+        ax.plot([iso.N_opt[j]], [np.polyval(iso.coefs[j], np.log10(iso.N_opt[j]))],
+                **_points(k, marker="*", markersize=12, markeredgecolor="black"))
+    log_axes(ax, x=True, y=False)
+    ax.set(xlabel="N (parâmetros)", ylabel="perda (nats/token)",
+           title="Abordagem 2 nas corridas digitalizadas")
+    ax.legend(fontsize=8, title="FLOPs", title_fontsize=8)
+    return fig
+
+
+def tokens_per_param_history(model_list, rule: float = 20.0):
+    """Tokens por parâmetro de modelos reais ao longo dos anos, contra a regra de 20×."""
+    rule = _check.positive("rule", rule)
+    fig, ax = new_figure(width=7.4, height=4.6)
+    for k, m in enumerate(model_list):
+        jitter = 0.12 * ((k % 5) - 2)
+        ax.plot([m.year + jitter], [m.tokens_per_param],
+                **_points(k % 7, markersize=7, markeredgecolor="black"))
+        ax.annotate(m.name, (m.year + jitter, m.tokens_per_param), textcoords="offset points",
+                    xytext=(5, -3), fontsize=7)
+    ax.axhline(rule, **_line(1, linewidth=1.5), label=f"{fmt.num(rule, 0)} tokens por parâmetro")
+    log_axes(ax, x=False, y=True)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos=None: f"{v:.0f}"))
+    ax.set(xlabel="ano", ylabel="tokens por parâmetro (D/N)")
+    ax.legend(fontsize=9, loc="upper left")
+    return fig
+
+
+def budget_comparison(C_flops: float = 5.76e23, params=None):
+    """Um orçamento: alocações de Kaplan e do Chinchilla, perdas previstas e tokens/parâmetro."""
+    from . import chinchilla as ch
+
+    p = ch.BESIROGLU_2024 if params is None else params
+    c = _check.in_range("C_flops", C_flops, 1e18, 1e27)
+    fig, (ax_n, ax_d) = new_figure(ncols=2, width=10.0, height=4.0)
+    C = np.geomspace(1e18, 1e27, 120)
+    n_k, d_k = kaplan.optimal_allocation(C / PF_DAY_FLOPS)
+    n_c, d_c = ch.compute_optimal(C, p)
+    for ax, yk, yc, what in ((ax_n, n_k, n_c, "N_opt (parâmetros)"),
+                             (ax_d, d_k, d_c, "D_opt (tokens)")):
+        ax.plot(C, yk, **_line(1), label="Kaplan (Tabela 6)")
+        ax.plot(C, yc, **_line(0), label=f"Chinchilla: {_params_name(p)}")
+        ax.axvline(c, **_line(6, linewidth=1.0, linestyle=":"))
+        log_axes(ax)
+        ax.set(xlabel="C (FLOPs)", ylabel=what)
+    nk, dk = kaplan.optimal_allocation(c / PF_DAY_FLOPS)
+    nc, dc = ch.compute_optimal(c, p)
+    for ax, (yk, yc) in ((ax_n, (nk, nc)), (ax_d, (dk, dc))):
+        ax.plot([c], [yk], **_points(1, markersize=8, markeredgecolor="black"))
+        ax.plot([c], [yc], **_points(0, markersize=8, markeredgecolor="black"))
+    ax_n.legend(fontsize=8, loc="upper left")
+    fig.suptitle(
+        f"C = {fmt.sci(c, 2)} FLOPs — Kaplan: {fmt.sci(nk, 1)} parâmetros, "
+        f"{fmt.num(dk / nk, 1)} tokens/parâmetro; Chinchilla: {fmt.sci(nc, 1)} parâmetros, "
+        f"{fmt.num(dc / nc, 1)} tokens/parâmetro, perda {fmt.num(ch.loss(nc, dc, p), 3)}",
+        fontsize=9)
+    return fig
+
+
+def budget_comparison_alt(C_flops: float, params=None) -> str:
+    from . import chinchilla as ch
+
+    p = ch.BESIROGLU_2024 if params is None else params
+    nk, dk = kaplan.optimal_allocation(C_flops / PF_DAY_FLOPS)
+    nc, dc = ch.compute_optimal(C_flops, p)
+    return (f"Dois gráficos log-log em função do compute, com as retas de Kaplan e do Chinchilla "
+            f"para parâmetros (esquerda) e tokens (direita). No orçamento de "
+            f"{fmt.sci(C_flops, 2)} FLOPs, Kaplan recomenda {fmt.sci(nk, 1)} parâmetros e "
+            f"{fmt.sci(dk, 1)} tokens; o Chinchilla, {fmt.sci(nc, 1)} parâmetros e "
+            f"{fmt.sci(dc, 1)} tokens.")
+
+
+def inference_aware(L_target: float, D_inference_values=None, params=None):
+    """N e D de treino ótimos (Sardana et al. 2024) em função da demanda de inferência."""
+    from . import chinchilla as ch
+
+    p = ch.BESIROGLU_2024 if params is None else params
+    lt = _check.positive("L_target", L_target)
+    d_inf = (np.geomspace(1e9, 1e15, 40) if D_inference_values is None
+             else np.atleast_1d(_check.nonnegative("D_inference_values", D_inference_values)))
+    n_opt, d_opt = ch.inference_aware_frontier(lt, d_inf, p)
+    base = ch.inference_aware_optimal(lt, 0.0, p)
+    fig, (ax_n, ax_t) = new_figure(ncols=2, width=10.0, height=4.0)
+    ax_n.plot(d_inf, n_opt, **_line(0), label="N ótimo com inferência")
+    ax_n.axhline(base.N, **_line(1, linewidth=1.2), label="N ótimo só do treino (Chinchilla)")
+    ax_t.plot(d_inf, d_opt / n_opt, **_line(2), label="tokens de treino por parâmetro")
+    ax_t.axhline(base.tokens_per_param, **_line(1, linewidth=1.2), label="Chinchilla")
+    for ax, what in ((ax_n, "N (parâmetros)"), (ax_t, "D_treino / N")):
+        log_axes(ax)
+        ax.set(xlabel="tokens de inferência na vida do modelo", ylabel=what)
+        ax.legend(fontsize=8)
+    fig.suptitle(f"Mesma perda ({fmt.num(lt, 3)} nats/token), custo total mínimo — "
+                 f"{_params_name(p)}", fontsize=10)
+    return fig
+
+
+def inference_demand(log10_D_inference: float = 13.0, L_target: float | None = None):
+    """Para o widget: uma demanda de inferência → N e D ótimos contra o Chinchilla-ótimo."""
+    from . import chinchilla as ch
+
+    x = _check.in_range("log10_D_inference", log10_D_inference, 9.0, 15.0)
+    p = ch.BESIROGLU_2024
+    lt = float(ch.optimal_loss(ch.GOPHER_BUDGET, p)) if L_target is None else L_target
+    fig = inference_aware(lt, np.geomspace(1e9, 1e15, 25), p)
+    o = ch.inference_aware_optimal(lt, 10**x, p)
+    for ax, y in zip(fig.axes, (o.N, o.tokens_per_param), strict=True):
+        ax.axvline(10**x, **_line(6, linewidth=1.0, linestyle=":"))
+        ax.plot([10**x], [y], **_points(0, markersize=9, markeredgecolor="black"))
+    return fig
+
+
+def inference_demand_alt(log10_D_inference: float, L_target: float | None = None) -> str:
+    from . import chinchilla as ch
+
+    p = ch.BESIROGLU_2024
+    lt = float(ch.optimal_loss(ch.GOPHER_BUDGET, p)) if L_target is None else L_target
+    o = ch.inference_aware_optimal(lt, 10**log10_D_inference, p)
+    base = ch.inference_aware_optimal(lt, 0.0, p)
+    return (f"Dois gráficos: o número ótimo de parâmetros cai, e os tokens de treino por "
+            f"parâmetro sobem, à medida que cresce a demanda de inferência. Com "
+            f"{fmt.sci(10**log10_D_inference, 1)} tokens de inferência, o ótimo é "
+            f"{fmt.sci(o.N, 2)} parâmetros ({fmt.num(o.tokens_per_param, 0)} tokens por "
+            f"parâmetro), contra {fmt.sci(base.N, 2)} sem inferência.")

@@ -88,6 +88,23 @@ def decimal_formatter(digits: int | None = None) -> FuncFormatter:
     return FuncFormatter(label)
 
 
+def _minor_log_labels(axis) -> FuncFormatter:
+    """Rótulos "m × 10ⁿ" nas marcas menores 2, 3 e 5 quando o eixo cobre menos de ~1,5 década
+    (senão nenhuma marca principal 10ⁿ apareceria e o eixo ficaria sem números)."""
+
+    def label(value: float, _pos=None) -> str:
+        lo, hi = sorted(axis.get_view_interval())
+        if lo <= 0 or math.log10(hi / lo) > 1.5 or value <= 0:
+            return ""
+        exponent = math.floor(math.log10(value) + 1e-9)
+        mantissa = value / 10**exponent
+        if min(abs(mantissa - m) for m in (2, 3, 5)) > 1e-6:
+            return ""
+        return f"{round(mantissa)} × 10" + str(exponent).translate(_SUPERSCRIPT)
+
+    return FuncFormatter(label)
+
+
 def log_axes(ax, x: bool = True, y: bool = True) -> None:
     """Eixos logarítmicos com rótulos 10ⁿ (e os lineares com vírgula decimal)."""
     for on, axis, setter in ((x, ax.xaxis, ax.set_xscale), (y, ax.yaxis, ax.set_yscale)):
@@ -95,7 +112,7 @@ def log_axes(ax, x: bool = True, y: bool = True) -> None:
             setter("log")
             axis.set_major_locator(LogLocator(base=10))
             axis.set_major_formatter(FuncFormatter(_log_label))
-            axis.set_minor_formatter(FuncFormatter(lambda *_: ""))
+            axis.set_minor_formatter(_minor_log_labels(axis))
         else:
             axis.set_major_formatter(decimal_formatter())
 

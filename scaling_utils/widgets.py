@@ -63,7 +63,7 @@ def _show(figure_function, alt_function, controls: dict):
     def draw(**kwargs):
         display(HTML(render(figure_function, alt_function, **kwargs)))
 
-    sliders = {name: s for name, (s, _) in controls.items()}
+    sliders = {name: control for name, (control, _) in controls.items()}
     out = w.interactive_output(draw, sliders)
     return w.VBox([*(box for _, box in controls.values()), out])
 
@@ -104,3 +104,40 @@ def kaplan_budget_explorer(log10_C: float = 23.5):
     controls = {"log10_C": labeled_slider("log₁₀ C (FLOPs)", start, 18.0, 26.0, 0.25, 2)}
     return _show(lambda log10_C: kaplan_allocation(10**log10_C),
                  lambda log10_C: kaplan_allocation_alt(10**log10_C), controls)
+
+
+def _params_choices() -> dict:
+    from . import chinchilla as ch
+
+    return {"reajuste de 2024 (Besiroglu et al.)": ch.BESIROGLU_2024,
+            "2022, valores impressos": ch.HOFFMANN_2022,
+            "2022, precisão completa": ch.HOFFMANN_2022_FULL}
+
+
+def chinchilla_budget_explorer(log10_C: float = 23.76):
+    """Orçamento e conjunto de parâmetros → alocações de Kaplan e do Chinchilla."""
+    import ipywidgets as w
+
+    from .figures import budget_comparison, budget_comparison_alt
+
+    start = _check.in_range("log10_C", log10_C, 18.0, 27.0)
+    choices = _params_choices()
+    dropdown = w.Dropdown(options=list(choices), description="parâmetros da lei",
+                          style={"description_width": "initial"})
+    controls = {"log10_C": labeled_slider("log₁₀ C (FLOPs)", start, 18.0, 27.0, 0.25, 2),
+                "params_name": (dropdown, dropdown)}
+    return _show(lambda log10_C, params_name: budget_comparison(10**log10_C,
+                                                                 choices[params_name]),
+                 lambda log10_C, params_name: budget_comparison_alt(10**log10_C,
+                                                                     choices[params_name]),
+                 controls)
+
+
+def inference_explorer(log10_D_inference: float = 13.0):
+    """Demanda de inferência (log₁₀ tokens) → N e D de treino ótimos (Sardana et al. 2024)."""
+    from .figures import inference_demand, inference_demand_alt
+
+    start = _check.in_range("log10_D_inference", log10_D_inference, 9.0, 15.0)
+    controls = {"log10_D_inference": labeled_slider("log₁₀ tokens de inferência", start,
+                                                    9.0, 15.0, 0.25, 2)}
+    return _show(inference_demand, inference_demand_alt, controls)

@@ -77,6 +77,10 @@ def widget_updates() -> dict:
         "fit_explorer": (f.fit_demo, f.fit_demo_alt, {"noise": 0.6, "decades": 3.0}),
         "kaplan_budget_explorer": (f.kaplan_allocation, f.kaplan_allocation_alt,
                                    {"C_flops": 1e24}),
+        "chinchilla_budget_explorer": (f.budget_comparison, f.budget_comparison_alt,
+                                       {"C_flops": 1e24}),
+        "inference_explorer": (f.inference_demand, f.inference_demand_alt,
+                               {"log10_D_inference": 14.0}),
     }
     import matplotlib.pyplot as plt
 

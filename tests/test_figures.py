@@ -130,3 +130,49 @@ def test_render_is_one_widget_update():
     html = widgets.render(figures.fit_demo, figures.fit_demo_alt, noise=0.3, decades=2.5)
     assert html.startswith("<img src=\"data:image/png;base64,")
     assert "ruído 0,30" in html and "2,5 década" in html
+
+
+def test_chapter3_figures_on_the_real_runs(runs):
+    from scaling_utils import chinchilla as ch
+
+    iso = ch.fit_isoflop(runs.N, runs.D, runs.loss)
+    fig = figures.isoflop_parabolas(runs, iso, max_groups=4)
+    stars = [ln for ln in fig.axes[0].get_lines() if ln.get_marker() == "*"]
+    assert len(stars) == 4
+    with pytest.raises(ValueError, match="max_groups"):
+        figures.isoflop_parabolas(runs, iso, max_groups=0)
+    fig = figures.chinchilla_runs(runs)
+    assert len(fig.axes[0].collections[0].get_offsets()) == len(runs)
+
+
+def test_allocation_comparison_places_models():
+    from scaling_utils import models
+
+    ms = [models.by_name("GPT-3"), models.by_name("Chinchilla")]
+    fig = figures.allocation_comparison(ms)
+    labels = [ln.get_label() for ln in fig.axes[1].get_lines()]
+    assert "GPT-3" in labels and "Chinchilla" in labels
+
+
+def test_isoflop_minima_lie_on_the_closed_form():
+    from scaling_utils import chinchilla as ch
+
+    fig = figures.isoflop_curves(ch.HOFFMANN_2022, budgets=(1e20, 1e22))
+    minima = [ln for ln in fig.axes[0].get_lines() if ln.get_linestyle() == "None"]
+    for ln, c in zip(minima, (1e20, 1e22), strict=True):
+        assert ln.get_xdata()[0] == pytest.approx(ch.compute_optimal(c)[0])
+
+
+def test_inference_figure_and_alt_agree():
+    text = figures.inference_demand_alt(13.0)
+    assert "10¹³" in text and "parâmetros" in text
+    assert "1,00 × 10²³" in figures.budget_comparison_alt(1e23)
+
+
+def test_load_or_explain_without_data(monkeypatch, tmp_path, capsys):
+    from scaling_utils import data
+
+    monkeypatch.setenv(data.ENV_VAR, str(tmp_path))
+    assert data.load_or_explain() is None
+    out = capsys.readouterr().out
+    assert "Sem os dados" in out and data.ENV_VAR in out

@@ -105,3 +105,45 @@ def test_fmt_examples():
     assert fmt.sci(9.996e3, 2) == "1,00 × 10⁴"
     assert fmt.sci(3.2e-5, 1) == "3,2 × 10⁻⁵"
     assert fmt.pct(0.676) == "67,6%"
+
+
+@given(budgets, params)
+def test_optimal_loss_is_loss_at_the_optimum(C, p):
+    n, d = ch.compute_optimal(C, p)
+    assert ch.optimal_loss(C, p) == pytest.approx(ch.loss(n, d, p))
+
+
+@given(sizes, st.floats(min_value=0.01, max_value=2.0), params)
+def test_chinchilla_tokens_for_loss_inverts_loss(N, gap, p):
+    target = p.E + p.A / N**p.alpha + gap
+    D = ch.tokens_for_loss(N, target, p)
+    assert ch.loss(N, D, p) == pytest.approx(target, rel=1e-9)
+
+
+@given(st.floats(min_value=1e20, max_value=1e26), params)
+def test_inference_aware_without_inference_is_chinchilla(C, p):
+    target = float(ch.optimal_loss(C, p))
+    o = ch.inference_aware_optimal(target, 0.0, p)
+    n_opt, _ = ch.compute_optimal(C, p)
+    assert o.N == pytest.approx(n_opt, rel=1e-4)
+    assert o.total == pytest.approx(C, rel=1e-6)
+
+
+@given(st.floats(min_value=1e21, max_value=1e25), st.floats(min_value=1e10, max_value=1e15))
+def test_more_inference_means_smaller_model(C, d_inf):
+    p = ch.BESIROGLU_2024
+    target = float(ch.optimal_loss(C, p))
+    small = ch.inference_aware_optimal(target, d_inf, p)
+    big = ch.inference_aware_optimal(target, d_inf * 10, p)
+    assert big.N < small.N and big.tokens_per_param > small.tokens_per_param
+    assert ch.loss(big.N, big.D_train, p) == pytest.approx(target, rel=1e-9)
+
+
+def test_inference_frontier_matches_exact_solver():
+    p = ch.BESIROGLU_2024
+    target = float(ch.optimal_loss(ch.GOPHER_BUDGET, p))
+    d_inf = np.geomspace(1e9, 1e15, 7)
+    n, d = ch.inference_aware_frontier(target, d_inf, p)
+    exact = np.array([ch.inference_aware_optimal(target, x, p).N for x in d_inf])
+    np.testing.assert_allclose(n, exact, rtol=1e-3)
+    np.testing.assert_allclose(ch.loss(n, d, p), target, rtol=1e-9)

@@ -141,3 +141,25 @@ def test_isoflop_exponents_near_one_half(runs):
     assert iso.a == pytest.approx(0.5, abs=0.05)
     assert iso.a + iso.b == pytest.approx(1.0, abs=1e-9)
     assert len(iso.budgets) >= 5
+
+
+def test_table3_rows_are_about_20_tokens_per_parameter():
+    # Hoffmann et al. 2022, Tabela 3 (Abordagem 1): D/N entre 20 e 23 em todos os orçamentos.
+    ratios = [d / n for n, _, d in ch.TABLE3]
+    assert all(19.9 < r < 22.5 for r in ratios)
+    n, c, d = ch.TABLE3[2]
+    assert 6 * n * d == pytest.approx(c, rel=0.01)
+
+
+def test_gpt3_undertrained_factor():
+    gpt3 = models.by_name("GPT-3")
+    assert 20 * gpt3.N / gpt3.D == pytest.approx(11.7, abs=0.05)
+
+
+def test_mmlu_facts():
+    assert ch.MMLU["Chinchilla"] == 0.676 and ch.MMLU["Gopher"] == 0.600
+    assert sum(ch.MMLU_TASKS.values()) == 57 and len(ch.MMLU_WORSE) == ch.MMLU_TASKS["pior"]
+
+
+def test_llama3_tokens_per_parameter():
+    assert models.by_name("Llama 3 8B").tokens_per_param == pytest.approx(1875)

@@ -109,6 +109,7 @@ def test_page(browser, server, page_path):
         _check_images(page, page_path)
         _check_english(page, page_path)
         _check_citations(page, page_path)
+        _check_solutions(page, page_path)
         _check_failures(failures, page_path)
         bad = [m for m in console if not any(p.search(m) for p in ALLOWED_CONSOLE)]
         assert not bad, f"{page_path}: erros de console: {bad}"
@@ -185,6 +186,25 @@ def _check_citations(page, page_path):
     for text in texts:
         assert not ENGLISH_BIB.search(text), f"{page_path}: bibliografia em inglês: {text[:120]}"
         assert " and " not in text.split(".")[0], f"{page_path}: autores com 'and': {text[:120]}"
+
+
+def _check_solutions(page, page_path):
+    """Soluções de exercícios começam fechadas e abrem com um clique."""
+    heights = page.evaluate(
+        """() => [...document.querySelectorAll('div.solution')].map(d =>
+              [...d.children].filter(c => !c.classList.contains('admonition-title'))
+                 .reduce((h, c) => h + c.getBoundingClientRect().height, 0))"""
+    )
+    assert all(h == 0 for h in heights), f"{page_path}: solução visível sem clique: {heights}"
+    if heights:
+        page.locator("div.solution .admonition-title").first.click()
+        page.wait_for_timeout(300)
+        opened = page.evaluate(
+            """() => [...document.querySelector('div.solution').children]
+                  .filter(c => !c.classList.contains('admonition-title'))
+                  .reduce((h, c) => h + c.getBoundingClientRect().height, 0)"""
+        )
+        assert opened > 0, f"{page_path}: a solução não abre com um clique"
 
 
 def _check_failures(failures, page_path):
