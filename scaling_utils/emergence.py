@@ -44,3 +44,59 @@ def sample_accuracy(p_correct, n_questions, seed):
     rng = np.random.default_rng(s)
     hits = rng.binomial(n, pv)
     return hits / n
+
+
+class TaskLoss:
+    """Perda por token numa tarefa, lei de potência em N: L(N) = L0·(N/N0)^(−alpha).
+
+    Um modelo **ilustrativo** (a forma é a de Schaeffer et al. 2023, §2; as constantes não
+    vêm de um artigo): escolhidas para que p = e^(−L) vá de ~0,1 a ~0,95 entre 10⁷ e 10¹²
+    parâmetros.
+    """
+
+    def __init__(self, L0: float = 2.0, N0: float = 1e7, alpha: float = 0.3):
+        self.L0 = _check.positive("L0", L0)
+        self.N0 = _check.positive("N0", N0)
+        self.alpha = _check.positive("alpha", alpha)
+
+    def __call__(self, N):
+        return self.L0 * (_check.positive("N", N) / self.N0) ** (-self.alpha)
+
+    def __repr__(self) -> str:
+        return f"TaskLoss(L0={self.L0}, N0={self.N0}, alpha={self.alpha})"
+
+    def formula(self) -> str:
+        """A lei em pt-BR, para leitores: ``L(N) = 2·(N / 1 × 10⁷)^(−0,3)``."""
+        from . import fmt
+
+        return (f"L(N) = {fmt.num(self.L0, 2)}·(N / {fmt.sci(self.N0, 0)})^(−"
+                f"{fmt.num(self.alpha, 2)}) nats/token")
+
+
+ILLUSTRATIVE_TASK = TaskLoss()
+
+METRICS = ("exact_match", "edit_distance", "per_token")
+METRIC_LABELS = {"exact_match": "acerto exato", "edit_distance": "distância de edição (tokens)",
+                 "per_token": "acurácia por token"}
+
+
+def score(loss, metric: str, length):
+    """A métrica ``metric`` de respostas de ``length`` tokens, dada a perda por token."""
+    if metric not in METRICS:
+        raise ValueError(f"metric deve ser um de {', '.join(METRICS)}; recebido {metric!r}.")
+    p = per_token_accuracy(loss)
+    if metric == "exact_match":
+        return exact_match(p, length)
+    if metric == "edit_distance":
+        return token_edit_distance(p, length)
+    _check.positive_int("length", length)
+    return p
+
+
+#: Exemplos de Wei et al. (2022), Tabela 1: a escala em que a capacidade aparece.
+#: (tarefa, FLOPs de treino, parâmetros, modelo)
+WEI_2022_EXAMPLES = (
+    ("adição de 3 dígitos (few-shot)", "2,3 × 10²²", "13 bilhões", "GPT-3"),
+    ("MMLU (few-shot)", "3 a 5 × 10²³", "70 a 280 bilhões", "Chinchilla e Gopher"),
+    ("WiC (few-shot)", "2,5 × 10²⁴", "540 bilhões", "PaLM"),
+)

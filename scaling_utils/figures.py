@@ -484,3 +484,247 @@ def inference_demand_alt(log10_D_inference: float, L_target: float | None = None
             f"{fmt.sci(10**log10_D_inference, 1)} tokens de inferência, o ótimo é "
             f"{fmt.sci(o.N, 2)} parâmetros ({fmt.num(o.tokens_per_param, 0)} tokens por "
             f"parâmetro), contra {fmt.sci(base.N, 2)} sem inferência.")
+
+
+# --- Capítulo 4: o paradoxo ---------------------------------------------------------------
+
+_N_RANGE_CH4 = (1e7, 1e12)
+
+
+def _task(task):
+    from .emergence import ILLUSTRATIVE_TASK, TaskLoss
+
+    task = ILLUSTRATIVE_TASK if task is None else task
+    if not isinstance(task, TaskLoss):
+        raise TypeError(f"task deve ser um TaskLoss; recebido {task!r}.")
+    return task
+
+
+def loss_and_ability(task=None, length: int = 10):
+    """Os dois diagramas da memória: a perda cai suave; o acerto exato parece saltar."""
+    from .emergence import exact_match, per_token_accuracy
+
+    t = _task(task)
+    k = _check.positive_int("length", length)
+    N = np.geomspace(*_N_RANGE_CH4, 200)
+    fig, (left, right) = new_figure(ncols=2, width=10.0, height=3.8)
+    left.plot(N, t(N), **_line(0), label="perda por token")
+    log_axes(left, x=True, y=False)
+    left.set(xlabel="N (parâmetros)", ylabel="perda (nats/token)", title="A perda: previsível")
+    right.plot(N, exact_match(per_token_accuracy(t(N)), k), **_line(1),
+               label=f"acerto exato, {k} tokens")
+    log_axes(right, x=True, y=False)
+    right.yaxis.set_major_formatter(FuncFormatter(lambda v, _p=None: fmt.pct(v, 0)))
+    right.set(xlabel="N (parâmetros)", ylabel="acurácia", title="A capacidade: um salto?")
+    for ax in (left, right):
+        ax.legend(fontsize=9)
+    return fig
+
+
+def mirage_grid(task=None, lengths=(1, 2, 5, 10)):
+    """Pequenos múltiplos: acerto exato (p^k) e distância de edição (k·(1−p)) para vários k."""
+    from .emergence import exact_match, per_token_accuracy, token_edit_distance
+
+    t = _task(task)
+    ks = np.atleast_1d(_check.positive_int("lengths", lengths))
+    N = np.geomspace(*_N_RANGE_CH4, 200)
+    p = per_token_accuracy(t(N))
+    fig, (left, right) = new_figure(ncols=2, width=10.0, height=3.8)
+    for i, k in enumerate(ks):
+        left.plot(N, exact_match(p, int(k)), **_line(i), label=f"k = {int(k)}")
+        right.plot(N, token_edit_distance(p, int(k)), **_line(i), label=f"k = {int(k)}")
+    left.set(title="Acerto exato: p^k", ylabel="acurácia")
+    right.set(title="Distância de edição: k·(1 − p)", ylabel="tokens errados (menos é melhor)")
+    for ax in (left, right):
+        log_axes(ax, x=True, y=False)
+        ax.set_xlabel("N (parâmetros)")
+        ax.legend(fontsize=8, title="tokens na resposta", title_fontsize=8)
+    left.yaxis.set_major_formatter(FuncFormatter(lambda v, _p=None: fmt.pct(v, 0)))
+    return fig
+
+
+def mirage(metric: str = "exact_match", length: int = 5, n_questions: int = 100,
+           seed: int = 0, task=None):
+    """Uma métrica sobre N: a curva esperada e a medida num teste de ``n_questions`` questões."""
+    from .emergence import METRIC_LABELS, sample_accuracy, score
+
+    t = _task(task)
+    k = _check.positive_int("length", length)
+    q = _check.positive_int("n_questions", n_questions)
+    s = _check.positive_int("seed", seed, minimum=0)
+    N = np.geomspace(*_N_RANGE_CH4, 200)
+    expected = score(t(N), metric, k)
+    fig, ax = new_figure(width=6.8, height=4.0)
+    ax.plot(N, expected, **_line(0), label="valor esperado")
+    if metric != "edit_distance":
+        n_pts = np.geomspace(*_N_RANGE_CH4, 16)
+        measured = sample_accuracy(score(t(n_pts), metric, k), q, s)
+        ax.plot(n_pts, measured, **_points(1, markersize=7, markeredgecolor="black"),
+                label=f"medido com {q} questões")
+    log_axes(ax, x=True, y=False)
+    if metric != "edit_distance":
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p=None: fmt.pct(v, 0)))
+    ax.set(xlabel="N (parâmetros)", ylabel=METRIC_LABELS[metric],
+           title=f"{METRIC_LABELS[metric].capitalize()}, respostas de {k} tokens")
+    ax.legend(fontsize=9)
+    return fig
+
+
+def mirage_alt(metric: str, length: int, n_questions: int, seed: int = 0, task=None) -> str:
+    from .emergence import METRIC_LABELS
+
+    shape = {"exact_match": "fica perto de zero e depois sobe de repente",
+             "edit_distance": "cai de forma suave",
+             "per_token": "sobe de forma suave"}[metric]
+    extra = ("" if metric == "edit_distance" else
+             f"; os pontos medidos com {n_questions} questões seguem a curva com degraus, e os "
+             "modelos pequenos leem exatamente zero quando a chance de acerto é pequena")
+    return (f"Gráfico de {METRIC_LABELS[metric]} contra o número de parâmetros, em escala log, "
+            f"para respostas de {length} tokens: a curva {shape}{extra}.")
+
+
+def resolution(task=None, length: int = 10, sizes=(10, 100, 1000), seed: int = 0):
+    """O efeito do tamanho do teste: acerto exato medido com 10, 100 e 1.000 questões."""
+    from .emergence import exact_match, per_token_accuracy, sample_accuracy
+
+    t = _task(task)
+    k = _check.positive_int("length", length)
+    qs = np.atleast_1d(_check.positive_int("sizes", sizes))
+    s = _check.positive_int("seed", seed, minimum=0)
+    N = np.geomspace(*_N_RANGE_CH4, 200)
+    n_pts = np.geomspace(*_N_RANGE_CH4, 16)
+    fig, axes = new_figure(ncols=len(qs), width=3.6 * len(qs), height=3.6)
+    for i, (ax, q) in enumerate(zip(np.atleast_1d(axes), qs, strict=True)):
+        ax.plot(N, exact_match(per_token_accuracy(t(N)), k), **_line(0), label="esperado")
+        ax.plot(n_pts, sample_accuracy(exact_match(per_token_accuracy(t(n_pts)), k), int(q),
+                                       s + i), **_points(1, markersize=6), label="medido")
+        log_axes(ax, x=True, y=False)
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p=None: fmt.pct(v, 0)))
+        ax.set(title=f"{int(q)} questões", xlabel="N (parâmetros)")
+    np.atleast_1d(axes)[0].set_ylabel(f"acerto exato ({k} tokens)")
+    np.atleast_1d(axes)[0].legend(fontsize=8)
+    return fig
+
+
+# --- Capítulo 5: o laboratório ------------------------------------------------------------
+
+def lab_scaling(runs, params, noise: float):
+    """L × N (com o maior D) e L × D (com o maior N): medidas, lei ajustada e o piso σ²."""
+    from .chinchilla import LossParams
+    from .chinchilla import loss as law
+    from .lab import LabRuns
+
+    if not isinstance(runs, LabRuns):
+        raise TypeError(f"runs deve ser um LabRuns; recebido {runs!r}.")
+    if not isinstance(params, LossParams):
+        raise TypeError(f"params deve ser um LossParams; recebido {params!r}.")
+    r, p = runs, params
+    noise = _check.positive("noise", noise)
+    fig, (ax_n, ax_d) = new_figure(ncols=2, width=10.0, height=4.0)
+    for ax, x_all, fixed, other, name in ((ax_n, r.N, r.D, r.D.max(), "N (features)"),
+                                          (ax_d, r.D, r.N, r.N.max(), "D (amostras)")):
+        sel = fixed == other
+        x = x_all[sel]
+        ax.plot(x, r.loss[sel], **_points(0, markersize=7, markeredgecolor="black"),
+                label="medido")
+        xs = np.geomspace(x.min(), x.max(), 100)
+        ys = law(xs, other, p) if ax is ax_n else law(other, xs, p)
+        ax.plot(xs, ys, **_line(1), label="lei ajustada")
+        ax.axhline(noise, **_line(2, linewidth=1.2), label=f"ruído σ² = {fmt.num(noise, 2)}")
+        log_axes(ax)
+        ax.set(xlabel=name, ylabel="perda de teste")
+        ax.legend(fontsize=8)
+    ax_n.set_title(f"D = {fmt.num(r.D.max(), 0)} amostras")
+    ax_d.set_title(f"N = {fmt.num(r.N.max(), 0)} features")
+    return fig
+
+
+def lab_isoflop(iso, predicted_exponent: float):
+    """Curvas IsoFLOP do laboratório (C = N·D) e N_opt × C, medido contra o previsto."""
+    from .lab import IsoflopResult
+
+    if not isinstance(iso, IsoflopResult):
+        raise TypeError(f"iso deve ser um IsoflopResult; recebido {iso!r}.")
+    pred = _check.positive("predicted_exponent", predicted_exponent)
+    fig, (left, right) = new_figure(ncols=2, width=10.0, height=4.0)
+    cost = iso.runs.N * iso.runs.D
+    for i, c in enumerate(iso.budgets):
+        sel = np.abs(np.log(cost / c)) < 0.05
+        left.plot(iso.runs.N[sel], iso.runs.loss[sel], **_line(i % 7, marker=style(i % 7)["marker"],
+                                                                markersize=4),
+                  label=f"C = 2^{round(np.log2(c))}")
+    log_axes(left)
+    left.set(xlabel="N (features)", ylabel="perda de teste", title="Curvas IsoFLOP (C = N·D)")
+    left.legend(fontsize=7, ncol=2)
+    right.plot(iso.budgets, iso.N_opt, **_points(0, markersize=8, markeredgecolor="black"),
+               label=f"medido: expoente {fmt.num(iso.exponent, 3)}")
+    # reta de inclinação prevista, na altura que melhor passa pelos pontos (média em log)
+    anchor = np.exp(np.mean(np.log(iso.N_opt) - pred * np.log(iso.budgets)))
+    right.plot(iso.budgets, anchor * iso.budgets**pred, **_line(1),
+               label=f"previsto pela lei: β/(α+β) = {fmt.num(pred, 3)}")
+    log_axes(right)
+    right.set(xlabel="C = N·D", ylabel="N_opt", title="O tamanho ótimo cresce com o orçamento")
+    right.legend(fontsize=8)
+    return fig
+
+
+def lab_double_descent(D: int = 128, setup=None):
+    """O pico de interpolação: perda × N com D fixo, sem regularização e com a ridge ajustada."""
+    from .lab import LabSetup, measure
+
+    setup = LabSetup(seeds=4) if setup is None else setup
+    d = _check.positive_int("D", D, minimum=8)
+    Ns = np.unique(np.geomspace(4, setup.max_features, 24).astype(int))
+    Ds = np.full(Ns.size, d)
+    plain = measure(Ns, Ds, setup, ridgeless=True)
+    tuned = measure(Ns, Ds, setup)
+    fig, ax = new_figure(width=6.8, height=4.0)
+    ax.plot(Ns, plain.loss, **_line(1, marker="o", markersize=4), label="sem regularização")
+    ax.plot(Ns, tuned.loss, **_line(0, marker="s", markersize=4), label="ridge ajustada")
+    ax.axvline(d, **_line(6, linewidth=1.0, linestyle=":"), label=f"N = D = {d}")
+    log_axes(ax)
+    ax.set(xlabel="N (features)", ylabel="perda de teste", title=f"D = {d} amostras")
+    ax.legend(fontsize=9)
+    return fig
+
+
+def lab_sweep(spectrum: float = 1.5, noise: float = 0.25):
+    """Para o widget: uma varredura pequena (2 sementes) com outro espectro ou outro ruído."""
+    from .chinchilla import fit_parametric
+    from .chinchilla import loss as law
+    from .lab import LabSetup, grid
+
+    setup = LabSetup(spectrum=spectrum, noise=noise, latent_dim=512, max_features=256,
+                     max_samples=2048, seeds=2)
+    Ns, Ds = (8, 16, 32, 64, 128, 256), (16, 64, 256, 1024, 2048)
+    runs = grid(Ns, Ds, setup)
+    p = fit_parametric(runs.N, runs.D, runs.loss).params
+    fig, (ax_n, ax_d) = new_figure(ncols=2, width=10.0, height=3.8)
+    for i, d in enumerate(Ds):
+        sel = runs.D == d
+        ax_n.plot(runs.N[sel], runs.loss[sel], **_line(i, marker=style(i)["marker"],
+                                                         markersize=4), label=f"D = {d}")
+    for i, n in enumerate(Ns):
+        sel = runs.N == n
+        ax_d.plot(runs.D[sel], runs.loss[sel], **_line(i, marker=style(i)["marker"],
+                                                         markersize=4), label=f"N = {n}")
+    xs = np.geomspace(8, 256, 50)
+    ax_n.plot(xs, law(xs, 2048.0, p), color="black", linewidth=1.0, linestyle=":",
+              label="lei ajustada (D = 2048)")
+    for ax, name in ((ax_n, "N (features)"), (ax_d, "D (amostras)")):
+        ax.axhline(noise, color="#777777", linewidth=1.0)
+        log_axes(ax)
+        ax.set(xlabel=name, ylabel="perda de teste")
+        ax.legend(fontsize=7)
+    fig.suptitle(f"espectro a = {fmt.num(spectrum, 2)}, ruído σ² = {fmt.num(noise, 2)} → "
+                 f"ajuste: E = {fmt.num(p.E, 3)}, α = {fmt.num(p.alpha, 2)}, "
+                 f"β = {fmt.num(p.beta, 2)}", fontsize=10)
+    return fig
+
+
+def lab_sweep_alt(spectrum: float, noise: float) -> str:
+    return (f"Dois gráficos log-log da perda de teste do laboratório, com espectro "
+            f"{fmt.num(spectrum, 2)} e ruído {fmt.num(noise, 2)}: à esquerda contra o número de "
+            "features, uma curva por tamanho de dados; à direita contra o número de amostras, "
+            "uma curva por tamanho de modelo. Todas descem e se achatam perto da linha cinza do "
+            "ruído; o título dá os parâmetros ajustados.")

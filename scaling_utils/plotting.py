@@ -98,7 +98,8 @@ def _minor_log_labels(axis) -> FuncFormatter:
             return ""
         exponent = math.floor(math.log10(value) + 1e-9)
         mantissa = value / 10**exponent
-        if min(abs(mantissa - m) for m in (2, 3, 5)) > 1e-6:
+        shown = (2, 3, 5) if math.log10(hi / lo) > 0.7 else (2, 3, 4, 5, 6, 8)
+        if min(abs(mantissa - m) for m in shown) > 1e-6:
             return ""
         return f"{round(mantissa)} × 10" + str(exponent).translate(_SUPERSCRIPT)
 

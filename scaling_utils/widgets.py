@@ -141,3 +141,37 @@ def inference_explorer(log10_D_inference: float = 13.0):
     controls = {"log10_D_inference": labeled_slider("log₁₀ tokens de inferência", start,
                                                     9.0, 15.0, 0.25, 2)}
     return _show(inference_demand, inference_demand_alt, controls)
+
+
+def mirage_explorer(metric: str = "exact_match", length: int = 5, n_questions: int = 100):
+    """Métrica, tamanho da resposta e tamanho do teste → as curvas sobre N (a "miragem")."""
+    import ipywidgets as w
+
+    from .emergence import METRIC_LABELS, METRICS
+    from .figures import mirage, mirage_alt
+
+    if metric not in METRICS:
+        raise ValueError(f"metric deve ser um de {', '.join(METRICS)}; recebido {metric!r}.")
+    k = _check.in_range("length", length, 1, 20)
+    q = _check.in_range("n_questions", n_questions, 10, 1000)
+    dropdown = w.Dropdown(options=[(METRIC_LABELS[m], m) for m in METRICS], value=metric,
+                          description="métrica", style={"description_width": "initial"})
+    k_slider = w.IntSlider(value=int(k), min=1, max=20, description="tokens na resposta",
+                           continuous_update=False, style={"description_width": "initial"})
+    q_slider = w.IntSlider(value=int(q), min=10, max=1000, step=10,
+                           description="questões no teste", continuous_update=False,
+                           style={"description_width": "initial"})
+    controls = {"metric": (dropdown, dropdown), "length": (k_slider, k_slider),
+                "n_questions": (q_slider, q_slider)}
+    return _show(mirage, mirage_alt, controls)
+
+
+def lab_explorer(spectrum: float = 1.5, noise: float = 0.25):
+    """Laboratório: espectro e ruído → uma varredura nova (≈ 1 s) e a lei ajustada."""
+    from .figures import lab_sweep, lab_sweep_alt
+
+    a = _check.in_range("spectrum", spectrum, 1.1, 3.0)
+    s2 = _check.in_range("noise", noise, 0.05, 1.0)
+    controls = {"spectrum": labeled_slider("espectro a (λᵢ = i^−a)", a, 1.1, 3.0, 0.1, 1),
+                "noise": labeled_slider("ruído σ²", s2, 0.05, 1.0, 0.05, 2)}
+    return _show(lab_sweep, lab_sweep_alt, controls)

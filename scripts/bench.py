@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from execute_notebooks import execute, prepare_environment  # noqa: E402
 
 NOTEBOOK_LIMIT_S = {"05-laboratorio": 60.0}  # os demais: 20 s
-WIDGET_LIMIT_MS = 100.0
+WIDGET_LIMIT_MS = {"lab_explorer": 5000.0}  # o do laboratório refaz uma varredura; os demais: 100
 
 
 def _median_time(fn, repeat):
@@ -81,6 +81,9 @@ def widget_updates() -> dict:
                                        {"C_flops": 1e24}),
         "inference_explorer": (f.inference_demand, f.inference_demand_alt,
                                {"log10_D_inference": 14.0}),
+        "mirage_explorer": (f.mirage, f.mirage_alt,
+                            {"metric": "exact_match", "length": 10, "n_questions": 300}),
+        "lab_explorer": (f.lab_sweep, f.lab_sweep_alt, {"spectrum": 2.0, "noise": 0.4}),
     }
     import matplotlib.pyplot as plt
 
@@ -113,9 +116,9 @@ def main() -> None:
         "parameters within 0.1%": pk["max_relative_parameter_difference"] <= 1e-3,
         "bootstrap_1000_resamples_s <= 60": pk["bootstrap_1000_resamples_s"] <= 60.0,
         "import_scaling_utils_s <= 0.5": pk["import_scaling_utils_s"] <= 0.5,
-        "widget pure functions <= 100 ms": all(
-            v <= WIDGET_LIMIT_MS
-            for v in report["widget_update_median"]["pure_function_ms"].values()),
+        "widget pure functions <= 100 ms (lab: 5 s)": all(
+            v <= WIDGET_LIMIT_MS.get(k, 100.0)
+            for k, v in report["widget_update_median"]["pure_function_ms"].items()),
         "notebooks within their limits": all(
             v <= NOTEBOOK_LIMIT_S.get(k, 20.0) for k, v in report["notebook_execution_s"].items()),
     }

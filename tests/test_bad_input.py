@@ -19,6 +19,7 @@ from scaling_utils import (
     figures,
     fmt,
     kaplan,
+    lab,
     models,
     plotting,
     powerlaw,
@@ -146,6 +147,35 @@ API = [
      {"log10_C": "finite"}),
     ("inference_explorer", widgets.inference_explorer, {"log10_D_inference": 12.0},
      {"log10_D_inference": "finite"}),
+    ("loss_and_ability", figures.loss_and_ability, {"length": 5}, {"length": "posint"}),
+    ("mirage_grid", figures.mirage_grid, {"lengths": (1, 5)}, {"lengths": "posint"}),
+    ("mirage", figures.mirage, {"metric": "exact_match", "length": 5, "n_questions": 50,
+                                "seed": 0},
+     {"length": "posint", "n_questions": "posint", "seed": "seed"}),
+    ("resolution", figures.resolution, {"length": 5, "sizes": (10,), "seed": 0},
+     {"length": "posint", "sizes": "posint", "seed": "seed"}),
+    ("lab_double_descent", figures.lab_double_descent, {"D": 16,
+     "setup": lab.LabSetup(seeds=1, latent_dim=64, max_features=32, max_samples=64)},
+     {"D": "posint"}),
+    ("lab_sweep", figures.lab_sweep, {"spectrum": 1.5, "noise": 0.25},
+     {"spectrum": "finite", "noise": "positive"}),
+    ("score", emergence.score, {"loss": 0.5, "metric": "exact_match", "length": 3},
+     {"loss": "nonneg", "length": "posint"}),
+    ("TaskLoss", emergence.TaskLoss, {"L0": 2.0, "N0": 1e7, "alpha": 0.3},
+     {"L0": "positive", "N0": "positive", "alpha": "positive"}),
+    ("lab.measure", lab.measure, {"N": [8], "D": [16],
+                                  "setup": lab.LabSetup(seeds=1, latent_dim=64,
+                                                        max_features=32, max_samples=64)},
+     {"N": "posint", "D": "posint"}),
+    ("lab.grid", lab.grid, {"Ns": [8], "Ds": [16],
+                            "setup": lab.LabSetup(seeds=1, latent_dim=64, max_features=32,
+                                                  max_samples=64)},
+     {"Ns": "posint", "Ds": "posint"}),
+    ("mirage_explorer", widgets.mirage_explorer,
+     {"metric": "exact_match", "length": 5, "n_questions": 100},
+     {"length": "finite", "n_questions": "finite"}),
+    ("lab_explorer", widgets.lab_explorer, {"spectrum": 1.5, "noise": 0.25},
+     {"spectrum": "finite", "noise": "finite"}),
     ("fit_explorer", widgets.fit_explorer, {"noise": 0.2, "decades": 2.0},
      {"noise": "finite", "decades": "finite"}),
     ("kaplan_budget_explorer", widgets.kaplan_budget_explorer, {"log10_C": 22.0},
@@ -267,10 +297,11 @@ def test_sweep_covers_every_public_function():
                  "kaplan_laws", "kepler", "power_law_panels_alt", "fit_demo_alt",
                  "kaplan_allocation_alt", "render", "allocation_comparison", "chinchilla_runs",
                  "budget_comparison_alt", "inference_demand_alt", "load_or_explain",
-                 "isoflop_parabolas"}
+                 "isoflop_parabolas", "mirage_alt", "lab_sweep_alt", "run_lab", "r2_log",
+                 "isoflop", "lab_scaling", "lab_isoflop"}
     missing = []
     for modname in ("compute", "powerlaw", "kaplan", "chinchilla", "emergence", "models",
-                    "data", "fmt", "plotting", "figures", "widgets"):
+                    "data", "fmt", "plotting", "figures", "widgets", "lab"):
         mod = getattr(scaling_utils, modname)
         for name, obj in vars(mod).items():
             if name.startswith("_") or not inspect.isfunction(obj):
@@ -316,3 +347,12 @@ def test_kepler_needs_planets(planets):
 def test_table_shapes(headers, rows):
     with pytest.raises((TypeError, ValueError), match=r"headers|rows"):
         fmt.Table(headers, rows)
+
+
+def test_lab_figures_need_lab_objects():
+    with pytest.raises(TypeError, match="runs"):
+        figures.lab_scaling(None, None, 0.25)
+    with pytest.raises(TypeError, match="iso"):
+        figures.lab_isoflop(None, 0.5)
+    with pytest.raises(TypeError, match="runs"):
+        lab.r2_log(None, None)

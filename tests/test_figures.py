@@ -176,3 +176,51 @@ def test_load_or_explain_without_data(monkeypatch, tmp_path, capsys):
     assert data.load_or_explain() is None
     out = capsys.readouterr().out
     assert "Sem os dados" in out and data.ENV_VAR in out
+
+
+def test_emergence_score_and_task():
+    from scaling_utils import emergence
+
+    t = emergence.ILLUSTRATIVE_TASK
+    assert t(1e7) == pytest.approx(2.0)
+    p = emergence.per_token_accuracy(t(1e10))
+    assert emergence.score(t(1e10), "exact_match", 5) == pytest.approx(p**5)
+    assert emergence.score(t(1e10), "edit_distance", 5) == pytest.approx(5 * (1 - p))
+    assert emergence.score(t(1e10), "per_token", 5) == pytest.approx(p)
+    assert "10⁷" in t.formula() and "0,30" in t.formula()
+    with pytest.raises(ValueError, match="metric"):
+        emergence.score(1.0, "bleu", 5)
+
+
+def test_resolution_small_tests_read_zero():
+    fig = figures.resolution(length=10, sizes=(10, 1000), seed=0)
+    small = next(ln for ln in fig.axes[0].get_lines() if ln.get_label() == "medido")
+    assert np.sum(small.get_ydata() == 0) >= 8  # muitos zeros exatos com 10 questões
+
+
+def test_mirage_grid_exact_match_is_more_abrupt_for_longer_answers():
+    fig = figures.mirage_grid(lengths=(1, 10))
+    one, ten = [ln.get_ydata() for ln in fig.axes[0].get_lines()]
+    # a fração da subida concentrada na metade de cima da faixa de N é maior para k = 10
+    half = len(one) // 2
+    assert (ten[-1] - ten[half]) / ten[-1] > (one[-1] - one[half]) / one[-1]
+
+
+def test_mirage_alt_texts():
+    assert "100 questões" in figures.mirage_alt("exact_match", 5, 100)
+    assert "suave" in figures.mirage_alt("edit_distance", 5, 100)
+
+
+def test_lab_figures():
+    from scaling_utils import chinchilla as ch
+    from scaling_utils import lab
+
+    setup = lab.LabSetup(seeds=1, latent_dim=256, max_features=128, max_samples=1024)
+    runs = lab.grid((8, 16, 32, 64, 128), (16, 64, 256, 1024), setup)
+    params = ch.fit_parametric(runs.N, runs.D, runs.loss).params
+    fig = figures.lab_scaling(runs, params, setup.noise)
+    assert fig.axes[0].get_title() == "D = 1.024 amostras"
+    iso = lab.isoflop([2.0**9, 2.0**10, 2.0**11], setup, window=1.5)
+    fig = figures.lab_isoflop(iso, params.a)
+    assert "previsto" in fig.axes[1].get_lines()[1].get_label()
+    assert "espectro 2,00" in figures.lab_sweep_alt(2.0, 0.25)
