@@ -108,3 +108,31 @@ def test_chinchilla_chapter_runs_without_data(tmp_path, monkeypatch):
     assert "Sem os dados das corridas do Chinchilla" in text
     assert "SCALING_UTILS_DATA_DIR" in text
     assert "Llama 3 8B" in text  # as seções seguintes rodaram
+
+
+# Mínimo de exercícios por capítulo (issues dos capítulos).
+MIN_EXERCISES = {"01-leis-de-potencia": 4, "02-kaplan": 4, "03-chinchilla": 5,
+                 "04-paradoxo": 4, "05-laboratorio": 3}
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_chapter_skeleton(path):
+    """Objetivos, Resumo, Para saber mais, exercícios com solução e widgets após figuras."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    assert ":::{admonition} Objetivos" in text
+    assert "## Resumo" in text and "## Para saber mais" in text
+    exercises = text.count("```{exercise}")
+    assert exercises >= MIN_EXERCISES.get(path.stem, 3)
+    assert text.count("```{solution-start}") == exercises, "todo exercício tem solução"
+    assert text.count(":class: dropdown") >= exercises, "soluções ocultas (dropdown)"
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    widgets_at = [i for i, c in enumerate(code)
+                  if any(WIDGET_VIEW in o.get("data", {}) for o in c.get("outputs", []))]
+    assert widgets_at, "o capítulo tem ao menos um widget"
+    for i in widgets_at:
+        assert "nbval-ignore-output" in code[i]["metadata"].get("tags", [])
+        before = [c for c in code[:i] if any("image/png" in o.get("data", {})
+                                            for o in c.get("outputs", []))]
+        assert before, f"widget da célula {i} sem figura estática antes"
