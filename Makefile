@@ -8,6 +8,13 @@ STAMP  := $(VENV)/.instalado
 HTML   := _build/html
 PORT   ?= 8000
 JB_BUILD := $(BIN)/jupyter-book build . -W -n --keep-going
+TURMA  := _build/turma
+PDF    := _build/livro.pdf
+# Versão da turma: o mesmo site sem as soluções (ver _ext/turma.py).
+JB_TURMA := LIVRO_TURMA=1 $(JB_BUILD) --path-output $(TURMA)
+# PDF: página única impressa pelo Chromium (ver scripts/print_pdf.py).
+JB_SINGLE := $(JB_BUILD) --builder singlehtml --path-output _build/pdf
+PRINT_PDF := $(BIN)/python scripts/print_pdf.py _build/pdf/_build/singlehtml $(PDF)
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 # Cópia local das corridas do Chinchilla (máquinas da equipe e CI); sem ela, a biblioteca baixa
@@ -16,7 +23,7 @@ ifneq ($(wildcard ../shared/data/svg_extracted_data.csv),)
 export SCALING_UTILS_DATA_DIR ?= $(abspath ../shared/data)
 endif
 
-.PHONY: book test execute serve bench clean distclean env vendor vendor-strict lint
+.PHONY: book test execute serve bench clean distclean env vendor vendor-strict lint turma pdf
 
 env: $(STAMP)
 
@@ -41,9 +48,24 @@ book: $(STAMP) vendor
 	@echo "Livro construído em $(CURDIR)/$(HTML)/index.html"
 	@echo "Para ler no navegador: make serve  (http://127.0.0.1:$(PORT)/)"
 
-# Testes de unidade, nbval estrito em todos os cadernos, a construção com -W e os testes do site.
+# Versão para os alunos, sem as soluções dos exercícios.
+turma: $(STAMP) vendor
+	$(JB_TURMA)
+	@echo ""
+	@echo "Versão da turma (sem soluções) em $(CURDIR)/$(TURMA)/_build/html/index.html"
+
+# O livro inteiro num PDF, sem LaTeX (precisa do Chromium: apt-get install chromium).
+pdf: $(STAMP) vendor-strict
+	$(JB_SINGLE)
+	$(PRINT_PDF)
+
+# Testes de unidade, nbval estrito em todos os cadernos, as construções com -W (site, turma,
+# PDF) e os testes do site.
 test: $(STAMP) vendor-strict
 	$(JB_BUILD)
+	$(JB_TURMA)
+	$(JB_SINGLE)
+	$(PRINT_PDF)
 	$(BIN)/python -m pytest tests notebooks $(NBVAL) -ra
 
 # Reexecuta os cadernos no lugar: a única forma de gravar saídas (ver README).

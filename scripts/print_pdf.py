@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Imprime o livro inteiro num PDF com o Chromium headless (o mesmo dos testes do site).
+
+Lê a construção de página única (``jupyter-book build . --builder singlehtml``), serve-a em
+127.0.0.1, bloqueia qualquer outro endereço, espera o MathJax e imprime em A4.
+Uso: python scripts/print_pdf.py PASTA_SINGLEHTML SAIDA.pdf
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import sys
+import threading
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+FOOTER = ('<div style="font-size:8px;width:100%;text-align:center;color:#555">'
+          'As Leis de Escala — <span class="pageNumber"></span>/<span class="totalPages"></span>'
+          "</div>")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def print_pdf(site: Path, out: Path) -> int:
+    from playwright.sync_api import sync_playwright
+
+    if not (site / "index.html").is_file():
+        print(f"print_pdf: {site}/index.html não existe; construa antes (make pdf).",
+              file=sys.stderr)
+        return 2
+    # O singlehtml grava a página única em book/intro.html (a raiz do sumário), mas com os
+    # caminhos relativos à raiz do site; uma cópia na raiz resolve figuras, estilos e MathJax.
+    target = re.search(r'url=([^"]+)"', (site / "index.html").read_text(encoding="utf-8"))
+    single = site / (target.group(1) if target else "index.html")
+    (site / "livro.html").write_text(single.read_text(encoding="utf-8"), encoding="utf-8")
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(
+                executable_path=CHROMIUM, headless=True,
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                      "--disable-component-update", "--disable-sync", "--no-first-run"])
+            page = browser.new_page()
+            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base)
+                       or r.request.url.startswith("data:") else r.abort())
+            page.goto(f"{base}/livro.html", wait_until="load")
+            page.wait_for_function(
+                "() => !document.querySelector('.math') || (window.MathJax && MathJax.startup"
+                " && MathJax.startup.promise)", timeout=60_000)
+            page.evaluate("() => window.MathJax ? MathJax.startup.promise : null")
+            page.emulate_media(media="print")
+            out.parent.mkdir(parents=True, exist_ok=True)
+            page.pdf(path=str(out), format="A4", print_background=True,
+                     display_header_footer=True, header_template="<div></div>",
+                     footer_template=FOOTER,
+                     margin={"top": "15mm", "bottom": "18mm", "left": "14mm", "right": "14mm"})
+            browser.close()
+    finally:
+        httpd.shutdown()
+    print(f"PDF do livro: {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        print("uso: print_pdf.py PASTA_SINGLEHTML SAIDA.pdf", file=sys.stderr)
+        sys.exit(2)
+    sys.exit(print_pdf(Path(sys.argv[1]), Path(sys.argv[2])))
