@@ -74,8 +74,7 @@ execute: $(STAMP)
 
 serve:
 	@test -d $(HTML) || { echo "Rode 'make book' antes."; exit 1; }
-	@echo "Servindo $(HTML) em http://127.0.0.1:$(PORT)/ (Ctrl+C para parar)"
-	$(PYTHON) -m http.server --bind 127.0.0.1 --directory $(HTML) $(PORT)
+	$(PYTHON) scripts/serve.py $(HTML) $(PORT)
 
 # Medidas de desempenho, impressas como JSON.
 bench: $(STAMP)

@@ -100,7 +100,16 @@ class AuthorYearPt(AuthorYearReferenceStyle):
     )
 
 
+def _biblio_roles(app, pagename, templatename, context, doctree) -> None:
+    """O docutils marca cada referência com role="doc-biblioentry" dentro de uma lista
+    (role="list"); leitores de tela (e o axe) esperam itens de lista ali."""
+    body = context.get("body")
+    if body and 'role="doc-biblioentry"' in body:
+        context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
+
+
 def setup(app):
+    app.connect("html-page-context", _biblio_roles)
     pybtex.plugin.register_plugin("pybtex.style.formatting", "plain_pt", PlainPt)
     sphinxcontrib.bibtex.plugin.register_plugin(
         "sphinxcontrib.bibtex.style.referencing", "author_year_pt", AuthorYearPt)

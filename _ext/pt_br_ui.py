@@ -1,10 +1,12 @@
-"""Interface do tema em português e ativos locais (MathJax, widgets) — ou das CDNs, sem npm.
+"""Interface do tema em português e ativos do site (MathJax, widgets, _assets/).
 
 1. O catálogo ``pt`` do sphinx-book-theme é incompleto e é registrado antes do nosso; aqui o
    catálogo do projeto (``locales/pt_BR/LC_MESSAGES/booktheme.po``) é compilado com o Babel e
    posto na frente.
-2. Sem ``_vendor/`` (máquina sem npm), o livro usa MathJax e os scripts dos widgets das CDNs
-   e avisa que o site não funcionará offline. Os testes sempre usam as cópias locais.
+2. Os scripts dos widgets são carregados sob demanda (``_assets/livro.js``), a partir de
+   ``window.LIVRO_WIDGETS``. Sem ``_vendor/`` (máquina sem npm), MathJax e widgets vêm das
+   CDNs, com um aviso de que o site não funcionará offline. Os testes usam as cópias locais.
+3. Numa construção incremental, as cópias desatualizadas de ``_assets/`` são renovadas.
 """
 
 from __future__ import annotations
@@ -18,12 +20,10 @@ from sphinx.util import logging
 logger = logging.getLogger(__name__)
 
 MATHJAX_CDN = "https://cdn.jsdelivr.net/npm/mathjax@3.2.2/es5/tex-mml-chtml.js"
-WIDGETS_CDN = {
-    "https://cdnjs.cloudflare.com/ajax/libs/require.js/2.3.7/require.min.js": {},
-    "https://cdn.jsdelivr.net/npm/@jupyter-widgets/html-manager@1.0.6/dist/embed-amd.js": {
-        "data-jupyter-widgets-cdn": "https://cdn.jsdelivr.net/npm/",
-    },
-}
+#: Scripts dos widgets, na ordem de carga: locais (relativos à raiz do site) ou das CDNs.
+WIDGETS_LOCAL = ["_static/widgets/require.js", "_static/widgets/embed-amd.js"]
+WIDGETS_CDN = ["https://cdnjs.cloudflare.com/ajax/libs/require.js/2.3.7/require.min.js",
+               "https://cdn.jsdelivr.net/npm/@jupyter-widgets/html-manager@1.0.6/dist/embed-amd.js"]
 
 
 def _compile_catalog(po: Path) -> Path:
@@ -54,11 +54,12 @@ def _put_project_catalog_first(app: Sphinx, config) -> None:
 
 
 def _use_cdn_without_vendor(app: Sphinx, config) -> None:
+    app.livro_widgets = WIDGETS_LOCAL
     vendor = Path(app.confdir) / "_vendor"
     if (vendor / "mathjax" / "tex-mml-chtml.js").is_file():
         return
     config.mathjax_path = MATHJAX_CDN
-    config.nb_ipywidgets_js = WIDGETS_CDN
+    app.livro_widgets = WIDGETS_CDN
     config.html_static_path = [p for p in config.html_static_path if p != "_vendor"]
     logger.info(
         "pt_br_ui: _vendor/ ausente (npm não disponível?): MathJax e widgets virão das CDNs; "
@@ -66,11 +67,57 @@ def _use_cdn_without_vendor(app: Sphinx, config) -> None:
     )
 
 
+def _refresh_assets(app: Sphinx, config=None) -> None:
+    """Numa construção incremental sem documento alterado, o Sphinx 7.4 nem copia os arquivos
+    estáticos; e, quando copia, não sobrescreve os que já existem. Então uma mudança em
+    _assets/ não chegaria ao site: aqui copiamos por cima as cópias desatualizadas."""
+    import filecmp
+    import shutil
+
+    src = Path(app.confdir) / "_assets"
+    out = Path(app.outdir) / "_static"
+    for path in src.glob("*"):
+        copy = out / path.name
+        if copy.is_file() and not filecmp.cmp(path, copy, shallow=False):
+            shutil.copyfile(path, copy)
+
+
 def _on_builder_inited(app: Sphinx) -> None:
+    import json
+
     _put_project_catalog_first(app, app.config)
+    # Configuração do carregador sob demanda dos widgets (_assets/livro.js).
+    app.add_js_file(None, body=f"window.LIVRO_WIDGETS = {json.dumps(app.livro_widgets)};")
+
+
+ISSUE_TEXT = {
+    "Issue%20on%20page%20": "Problema%20na%20p%C3%A1gina%20",
+    "Your%20issue%20content%20here.": "Descreva%20o%20problema%20aqui.",
+}
+
+
+def _translate_issue_link(node) -> None:
+    """O botão "Abrir issue" preenche o título e o texto da issue em inglês."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "url" and isinstance(value, str):
+                for en, pt in ISSUE_TEXT.items():
+                    value = value.replace(en, pt)
+                node[key] = value
+            else:
+                _translate_issue_link(value)
+    elif isinstance(node, list):
+        for item in node:
+            _translate_issue_link(item)
+
+
+def _on_page_context(app, pagename, templatename, context, doctree) -> None:
+    _translate_issue_link(context.get("header_buttons", []))
 
 
 def setup(app: Sphinx) -> dict:
+    app.connect("html-page-context", _on_page_context, priority=900)  # depois dos botões
     app.connect("config-inited", _use_cdn_without_vendor, priority=100)
+    app.connect("config-inited", _refresh_assets)
     app.connect("builder-inited", _on_builder_inited, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -39,14 +39,13 @@ def figure_html(fig, alt: str) -> str:
     """A figura como ``<img>`` PNG com texto alternativo (o retrato do widget no site o mantém)."""
     import base64
     import html
-    import io
 
     import matplotlib.pyplot as plt
 
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png")
+    from .plotting import png_bytes
+
+    data = base64.b64encode(png_bytes(fig)).decode("ascii")
     plt.close(fig)
-    data = base64.b64encode(buf.getvalue()).decode("ascii")
     return (f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}" '
             'style="max-width:100%; background:#fff">')
 

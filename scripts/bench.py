@@ -9,6 +9,7 @@ executa em ≤ 20 s (o laboratório, ≤ 60 s); cada atualização de widget, �
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -105,6 +106,61 @@ def notebooks() -> dict:
             for p in sorted((ROOT / "notebooks").glob("*.ipynb"))}
 
 
+LIGHTHOUSE = "lighthouse@12.2.3"  # 13 exige Node 22; ver ../shared/reference
+LH_DIR = ROOT / "_build" / "lighthouse"
+LH_PAGES = ("book/intro.html", "notebooks/01-leis-de-potencia.html")
+
+
+def lighthouse() -> dict:
+    """Pontuações do Lighthouse (desempenho, acessibilidade, boas práticas) em duas páginas,
+    servidas em 127.0.0.1 com gzip: perfil "desktop" (a meta) e o "mobile" emulado padrão."""
+    import shutil
+
+    html = ROOT / "_build" / "html"
+    if not html.is_dir() or not shutil.which("npm") or not Path("/usr/bin/chromium").exists():
+        return {"erro": "precisa de _build/html (make book), npm e /usr/bin/chromium"}
+    cli = LH_DIR / "node_modules" / ".bin" / "lighthouse"
+    if not cli.exists():
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error",
+                        "--prefix", str(LH_DIR), "-E", LIGHTHOUSE], check=True)
+    import serve
+
+    httpd, base = serve.start(html)
+    flags = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+             "--disable-component-update --disable-sync --no-first-run")
+    out = {}
+    try:
+        for page in LH_PAGES:
+            for preset in ("desktop", "mobile"):
+                report = LH_DIR / "relatorio.json"
+                cmd = [str(cli), f"{base}/{page}", "--quiet", "--output=json",
+                       f"--output-path={report}", f"--chrome-flags={flags}",
+                       "--only-categories=performance,accessibility,best-practices"]
+                if preset == "desktop":
+                    cmd.append("--preset=desktop")
+                env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
+                subprocess.run(cmd, check=True, env=env, capture_output=True)
+                cats = json.loads(report.read_text())["categories"]
+                out[f"{page} ({preset})"] = {k: round(v["score"] * 100) for k, v in cats.items()}
+    finally:
+        httpd.shutdown()
+    return out
+
+
+def site() -> dict:
+    """Tamanho do site, a página mais pesada (dos testes do navegador) e o maior PNG."""
+    html = ROOT / "_build" / "html"
+    if not html.is_dir():
+        return {}
+    pngs = sorted(html.rglob("*.png"), key=lambda p: p.stat().st_size)
+    out = {"site_bytes": sum(p.stat().st_size for p in html.rglob("*") if p.is_file()),
+           "largest_png_bytes": pngs[-1].stat().st_size if pngs else 0}
+    weights = ROOT / "_build" / "relatorio-site.json"
+    if weights.is_file():
+        out["heaviest_page"] = json.loads(weights.read_text())["mais_pesada"]
+    return out
+
+
 def main() -> None:
     prepare_environment()
     report = {"package": package(), "widget_update_median": widget_updates(),
@@ -122,11 +178,13 @@ def main() -> None:
         "notebooks within their limits": all(
             v <= NOTEBOOK_LIMIT_S.get(k, 20.0) for k, v in report["notebook_execution_s"].items()),
     }
+    report["site"] = site()
+    report["lighthouse"] = lh = lighthouse()
+    desktop = [v for k, v in lh.items() if k.endswith("(desktop)")]
+    checks["lighthouse desktop: performance >= 90, accessibility >= 95"] = bool(desktop) and all(
+        v["performance"] >= 90 and v["accessibility"] >= 95 for v in desktop)
     report["checks"] = checks
     report["meets_targets"] = all(checks.values())
-    html = ROOT / "_build" / "html"
-    if html.is_dir():
-        report["site_bytes"] = sum(p.stat().st_size for p in html.rglob("*") if p.is_file())
     print(json.dumps(report, indent=2, ensure_ascii=False))
 
 

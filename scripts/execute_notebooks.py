@@ -32,7 +32,7 @@ try:
 except ImportError:
     %pip install --quiet "scaling-utils @ git+{url}@v{version}"
     import scaling_utils
-scaling_utils.plotting.apply_style()
+scaling_utils.plotting.setup_notebook()
 print(f"scaling_utils {{scaling_utils.__version__}}")'''
 
 

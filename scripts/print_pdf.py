@@ -8,22 +8,17 @@ Uso: python scripts/print_pdf.py PASTA_SINGLEHTML SAIDA.pdf
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import sys
-import threading
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import serve
 
 CHROMIUM = "/usr/bin/chromium"
 FOOTER = ('<div style="font-size:8px;width:100%;text-align:center;color:#555">'
           'As Leis de Escala — <span class="pageNumber"></span>/<span class="totalPages"></span>'
           "</div>")
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def print_pdf(site: Path, out: Path) -> int:
@@ -38,10 +33,7 @@ def print_pdf(site: Path, out: Path) -> int:
     target = re.search(r'url=([^"]+)"', (site / "index.html").read_text(encoding="utf-8"))
     single = site / (target.group(1) if target else "index.html")
     (site / "livro.html").write_text(single.read_text(encoding="utf-8"), encoding="utf-8")
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd, base = serve.start(site)
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(

@@ -60,3 +60,27 @@ def test_widget_figure_html_keeps_alt_text():
 def test_power_law_panels_rejects_inverted_range():
     with pytest.raises(ValueError, match="x_max"):
         figures.power_law_panels(x_min=10.0, x_max=1.0)
+
+
+def test_png_bytes_is_compact_opaque_and_white():
+    from PIL import Image
+
+    fig = figures.power_law_panels(1.0, -0.5, 0.2)
+    raw = io.BytesIO()
+    fig.savefig(raw, format="png", bbox_inches="tight")
+    data = plotting.png_bytes(fig)
+    plt.close(fig)
+    img = Image.open(io.BytesIO(data))
+    assert img.format == "PNG" and img.mode == "P"  # paleta
+    assert len(data) < 0.6 * len(raw.getvalue())
+    rgb = img.convert("RGBA")
+    assert rgb.getchannel("A").getextrema() == (255, 255)
+    assert rgb.getpixel((0, 0))[:3] == (255, 255, 255)
+
+
+def test_setup_notebook_outside_ipython_applies_the_style():
+    import matplotlib as mpl
+
+    mpl.rcParams["figure.facecolor"] = "black"
+    plotting.setup_notebook()
+    assert mpl.colors.to_hex(mpl.rcParams["figure.facecolor"]) == "#ffffff"

@@ -7,15 +7,17 @@ explícita abaixo e nenhum texto de interface em inglês.
 
 from __future__ import annotations
 
-import functools
-import http.server
+import json
 import re
 import shutil
-import threading
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import HTML, require, toc_files
+from conftest import HTML, ROOT, require, toc_files
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import serve
 
 pytestmark = pytest.mark.site
 
@@ -40,20 +42,24 @@ ALLOWED_CONSOLE = (
 ALLOWED_404 = re.compile(r"/@jupyter-widgets/html-manager/dist/[0-9a-f]+\.(woff2?|ttf|eot|svg)$")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PAGE_BUDGET = 3_000_000  # bytes transferidos por página (issue de qualidade)
+REPORT = ROOT / "_build" / "relatorio-site.json"
+_weights: dict[str, int] = {}
 
 
 @pytest.fixture(scope="session")
 def server():
     require((HTML / "index.html").is_file(), "site não construído (rode make book)")
-    handler = functools.partial(_QuietHandler, directory=str(HTML))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd, base = serve.start(HTML)  # com gzip, como um servidor de verdade
+    yield base
     httpd.shutdown()
+    if _weights:
+        REPORT.parent.mkdir(exist_ok=True)
+        heaviest = max(_weights, key=_weights.get)
+        REPORT.write_text(json.dumps({"paginas": len(_weights), "bytes_por_pagina": _weights,
+                                      "mais_pesada": [heaviest, _weights[heaviest]]},
+                                     indent=2, ensure_ascii=False), encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
@@ -73,9 +79,9 @@ def browser():
         b.close()
 
 
-def _offline_page(browser, server):
+def _offline_page(browser, server, color_scheme="light"):
     """Página nova em que toda requisição fora de 127.0.0.1 é bloqueada."""
-    context = browser.new_context()
+    context = browser.new_context(color_scheme=color_scheme)
     blocked: list[str] = []
 
     def route(r):
@@ -100,6 +106,8 @@ def test_page(browser, server, page_path):
     page.on("console", lambda m: m.type == "error" and console.append(m.text))
     page.on("pageerror", lambda e: console.append(str(e)))
     page.on("response", lambda r: r.status >= 400 and failures.append((r.status, r.url)))
+    finished = []
+    page.on("requestfinished", lambda r: finished.append(r))
     try:
         response = page.goto(f"{server}/{page_path}", wait_until="load")
         assert response is not None and response.status == 200, page_path
@@ -109,6 +117,8 @@ def test_page(browser, server, page_path):
         _check_images(page, page_path)
         _check_english(page, page_path)
         _check_citations(page, page_path)
+        _check_images_loaded(page, page_path)
+        _check_weight(finished, page_path)
         _check_solutions(page, page_path)
         _check_failures(failures, page_path)
         bad = [m for m in console if not any(p.search(m) for p in ALLOWED_CONSOLE)]
@@ -143,13 +153,37 @@ def _check_math(page, page_path):
         assert token not in raw, f"{page_path}: TeX cru visível: {token!r}"
 
 
+def _render_widgets(page) -> int:
+    """Rola até cada widget (os scripts carregam sob demanda) e espera os retratos."""
+    views = page.locator('script[type="application/vnd.jupyter.widget-view+json"]')
+    n = views.count()
+    for k in range(n):
+        page.evaluate("(el) => el.parentElement.scrollIntoView()", views.nth(k).element_handle())
+    if n:
+        page.locator(".widget-slider").first.wait_for(state="visible", timeout=30_000)
+        page.wait_for_function(
+            "(n) => document.querySelectorAll('.widget-slider, .widget-dropdown').length >= n",
+            arg=n, timeout=30_000)
+        page.evaluate("() => window.scrollTo(0, 0)")
+    return n
+
+
 def _check_widgets(page, page_path):
-    views = page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count()
-    if views == 0:
+    # Carga sob demanda: com o primeiro widget longe da tela, os 4 MB ainda não vieram.
+    far, loaded = page.evaluate(
+        """() => {
+            const v = document.querySelector(
+                'script[type="application/vnd.jupyter.widget-view+json"]');
+            const far = !!v && v.parentElement.getBoundingClientRect().top > innerHeight + 1000;
+            return [far, [...document.scripts].some(s => /embed-amd/.test(s.src))];
+        }"""
+    )
+    if far:
+        assert not loaded, f"{page_path}: widgets carregados antes de o leitor chegar a eles"
+    n = _render_widgets(page)
+    if n == 0:
         return
-    slider = page.locator(".widget-slider").first
-    slider.wait_for(state="visible", timeout=20_000)
-    assert slider.is_visible(), f"{page_path}: retrato do widget não renderizou"
+    assert page.locator(".widget-slider").first.is_visible(), f"{page_path}: widget não renderizou"
 
 
 def _check_images(page, page_path):
@@ -210,3 +244,50 @@ def _check_solutions(page, page_path):
 def _check_failures(failures, page_path):
     bad = [(s, u) for s, u in failures if not (s == 404 and ALLOWED_404.search(u))]
     assert not bad, f"{page_path}: respostas com erro: {bad}"
+
+
+def _check_images_loaded(page, page_path):
+    """Sem rede, toda figura carrega (largura natural > 0)."""
+    broken = page.evaluate(
+        """() => [...document.querySelectorAll('article img')]
+              .filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src.slice(0, 80))"""
+    )
+    assert broken == [], f"{page_path}: figuras que não carregaram: {broken}"
+
+
+def _check_weight(finished, page_path):
+    total = 0
+    for request in finished:
+        sizes = request.sizes()
+        total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+    _weights[page_path] = total
+    assert total <= PAGE_BUDGET, f"{page_path}: {total} bytes transferidos (limite {PAGE_BUDGET})"
+
+
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+@pytest.mark.parametrize("page_path", PAGES)
+def test_accessibility(browser, server, page_path, color_scheme):
+    """axe-core: nenhuma violação de impacto "serious" ou "critical", no modo claro e no escuro."""
+    require(AXE.is_file(), f"axe-core ausente ({AXE}); rode scripts/vendor_assets.sh")
+    context, page, _ = _offline_page(browser, server, color_scheme)
+    try:
+        page.goto(f"{server}/{page_path}", wait_until="load")
+        mode = page.evaluate("() => document.documentElement.dataset.theme")
+        assert mode == color_scheme, f"{page_path}: tema {mode!r}, esperado {color_scheme!r}"
+        if page.locator(".math").count():
+            page.wait_for_function(
+                "() => window.MathJax && MathJax.startup && MathJax.startup.promise")
+            page.evaluate("() => MathJax.startup.promise")
+        _render_widgets(page)  # os retratos dos widgets também passam pelo axe
+        # Sem transições: o axe mede cores finais, não um quadro no meio da troca de tema.
+        page.add_style_tag(content="*, *::before, *::after { transition: none !important;"
+                                   " animation: none !important; }")
+        page.wait_for_timeout(100)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            "async () => await axe.run(document, {resultTypes: ['violations']})")
+    finally:
+        context.close()
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+           for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert bad == [], f"{page_path} ({color_scheme}): {bad}"
