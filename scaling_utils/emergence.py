@@ -62,6 +62,10 @@ class TaskLoss:
     def __call__(self, N):
         return self.L0 * (_check.positive("N", N) / self.N0) ** (-self.alpha)
 
+    def size_for_loss(self, L):
+        """O N em que a perda por token chega a L: N = N0·(L/L0)^(−1/alpha)."""
+        return self.N0 * (_check.positive("L", L) / self.L0) ** (-1.0 / self.alpha)
+
     def __repr__(self) -> str:
         return f"TaskLoss(L0={self.L0}, N0={self.N0}, alpha={self.alpha})"
 

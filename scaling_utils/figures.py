@@ -13,7 +13,13 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from . import _check, fmt, kaplan
 from .compute import PF_DAY_FLOPS, flops_to_pf_days
 from .plotting import decimal_formatter, linear_axes, log_axes, new_figure, style
-from .powerlaw import fit_loglog, power_law, sample_power_law
+from .powerlaw import (
+    fit_ignoring_floor,
+    fit_loglog,
+    floored_power_law,
+    power_law,
+    sample_power_law,
+)
 
 
 def _line(i: int, **extra) -> dict:
@@ -119,9 +125,9 @@ def extrapolation(E: float = 0.5, A: float = 2.0, alpha: float = 0.5,
     x_fit = np.geomspace(1.0, 10**fit_decades, 20)
 
     def truth(x):
-        return E + power_law(x, A, -alpha)
+        return floored_power_law(x, E, A, -alpha)
 
-    fit = fit_loglog(x_fit, truth(x_fit))
+    fit = fit_ignoring_floor(E, A, -alpha, 1.0, 10**fit_decades, n=x_fit.size)
     x_all = np.geomspace(1.0, 10 ** (fit_decades + extra_decades), 300)
     fig, ax = new_figure(width=6.8, height=4.2)
     ax.plot(x_all, truth(x_all), **_line(0), label=f"verdade: {fmt.num(E, 1)} + "

@@ -99,3 +99,25 @@ def sample_power_law(a, alpha, x_min, x_max, n, noise, seed, E=0.0):
     x = np.geomspace(lo, hi, k)
     z = np.random.default_rng(s).standard_normal(k)
     return x, (floor + av * x**al) * np.exp(sd * z)
+
+
+def floored_power_law(x, E, a, alpha):
+    """y = E + a·x^α: lei de potência com piso E ≥ 0 (a forma das leis com perda irredutível)."""
+    floor = _check.nonnegative("E", E)
+    return floor + power_law(x, a, alpha)
+
+
+def fit_ignoring_floor(E, a, alpha, x_min, x_max, n: int = 20) -> PowerLawFit:
+    """Ajusta uma lei *pura* (sem piso) a n pontos exatos de y = E + a·x^α entre x_min e x_max.
+
+    Mostra o que acontece quando se ignora o piso: a inclinação sai rasa demais e a reta,
+    estendida, passa abaixo de E.
+    """
+    lo = _check.positive("x_min", x_min)
+    hi = _check.positive("x_max", x_max)
+    if not hi > lo:
+        raise ValueError(f"x_max deve ser maior que x_min; recebido x_min = {x_min!r}, "
+                         f"x_max = {x_max!r}.")
+    k = _check.positive_int("n", n, minimum=3)
+    x = np.geomspace(lo, hi, k)
+    return fit_loglog(x, floored_power_law(x, E, a, alpha))
