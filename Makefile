@@ -65,7 +65,7 @@ test: $(STAMP) vendor-strict
 	$(JB_BUILD)
 	$(JB_TURMA)
 	$(JB_SINGLE)
-	$(PRINT_PDF)
+	$(BIN)/python scripts/print_pdf.py --opcional _build/pdf/_build/singlehtml $(PDF)
 	$(BIN)/python -m pytest tests notebooks $(NBVAL) -ra
 
 # Reexecuta os cadernos no lugar: a única forma de gravar saídas (ver README).

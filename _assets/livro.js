@@ -53,7 +53,72 @@
     views.forEach((v) => observer.observe(v.parentElement));
   }
 
+  // Busca (página search.html; o índice já veio, síncrono, antes do DOMContentLoaded):
+  // sem acentos ("potencia" acha "potência"; o índice faz o mesmo em _ext/busca_pt.py),
+  // uma linha por página (a mais bem pontuada) e resumos sem o TeX cru das fórmulas.
+  const fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  function foldIndex(index) {
+    const sections = {}; // "arquivo#âncora" → título original da seção
+    const foldKeys = (entries, remember) => {
+      const out = {};
+      for (const [key, hits] of Object.entries(entries || {})) {
+        const folded = fold(key);
+        out[folded] = (out[folded] || []).concat(hits);
+        if (remember) hits.forEach(([file, id]) => { sections[file + "#" + (id || "")] = key; });
+      }
+      return out;
+    };
+    index.alltitles = foldKeys(index.alltitles, true);
+    index.indexentries = foldKeys(index.indexentries, false);
+    index.livroSections = sections;
+    return index;
+  }
+  function patchSearch() {
+    if (typeof Search === "undefined" || Search.livro) return;
+    Search.livro = true;
+    if (typeof Stemmer !== "undefined") {
+      const Base = Stemmer;
+      window.Stemmer = function () {
+        const base = new Base();
+        this.stemWord = (word) => base.stemWord(fold(word));
+      };
+    }
+    if (Search._index) foldIndex(Search._index);
+    const setIndex = Search.setIndex;
+    Search.setIndex = (index) => setIndex(foldIndex(index));
+    const perform = Search._performSearch;
+    Search._performSearch = (query, ...rest) => {
+      const index = Search._index;
+      const best = new Map(); // docname → resultado de maior pontuação
+      for (const r of perform(fold(query), ...rest)) {
+        const old = best.get(r[0]);
+        if (!old || r[4] > old[4]) best.set(r[0], r);
+      }
+      const files = index.docnames;
+      return [...best.values()].map((r) => {
+        const file = files.indexOf(r[0]);
+        const page = index.titles[file];
+        const anchor = r[2].replace(/^#/, "");
+        const section = anchor ? index.livroSections[file + "#" + anchor] : null;
+        const same = !section || fold(page).endsWith(fold(section));
+        return [r[0], same ? page : `${page} › ${section}`, ...r.slice(2)];
+      }).sort((a, b) => a[4] - b[4] || (a[1] > b[1] ? -1 : 1));
+    };
+    const toText = Search.htmlToText;
+    Search.htmlToText = (html, anchor) => {
+      const doc = new DOMParser().parseFromString(html, "text/html");
+      doc.querySelectorAll(".math, .katex, mjx-container, .MathJax").forEach((e) => {
+        e.replaceWith(doc.createTextNode(" … "));
+      });
+      // Botões, sumários de impressão e navegação não são texto do capítulo.
+      doc.querySelectorAll(".bd-header-article, .onlyprint, .prev-next-area, nav, "
+                           + ".cell_input, .toggle-details__summary").forEach((e) => e.remove());
+      return toText(doc.documentElement.outerHTML, anchor);
+    };
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
+    patchSearch();
     setTimeout(translate, 0);
     nameSliders();
     new MutationObserver(nameSliders).observe(document.body, { childList: true, subtree: true });

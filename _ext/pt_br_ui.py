@@ -7,6 +7,8 @@
    ``window.LIVRO_WIDGETS``. Sem ``_vendor/`` (máquina sem npm), MathJax e widgets vêm das
    CDNs, com um aviso de que o site não funcionará offline. Os testes usam as cópias locais.
 3. Numa construção incremental, as cópias desatualizadas de ``_assets/`` são renovadas.
+4. O sphinx-copybutton não tem mensagens em português (cai no inglês com lang="pt-BR"):
+   acrescentamos a entrada ``pt-BR`` ao seu script no fim da construção.
 """
 
 from __future__ import annotations
@@ -90,6 +92,28 @@ def _on_builder_inited(app: Sphinx) -> None:
     app.add_js_file(None, body=f"window.LIVRO_WIDGETS = {json.dumps(app.livro_widgets)};")
 
 
+COPYBUTTON_PT = """  'pt-BR': {
+    'copy': 'Copiar',
+    'copy_to_clipboard': 'Copiar para a área de transferência',
+    'copy_success': 'Copiado!',
+    'copy_failure': 'Não foi possível copiar',
+  },
+"""
+
+
+def _copybutton_in_portuguese(app: Sphinx, exception) -> None:
+    script = Path(app.outdir) / "_static" / "copybutton.js"
+    if exception is not None or not script.is_file():
+        return
+    text = script.read_text(encoding="utf-8")
+    anchor = "const messages = {\n"
+    if "'pt-BR'" in text:
+        return
+    if anchor not in text:  # outra versão do sphinx-copybutton: falhar é melhor que inglês
+        raise RuntimeError("pt_br_ui: copybutton.js mudou; atualize _copybutton_in_portuguese")
+    script.write_text(text.replace(anchor, anchor + COPYBUTTON_PT, 1), encoding="utf-8")
+
+
 ISSUE_TEXT = {
     "Issue%20on%20page%20": "Problema%20na%20p%C3%A1gina%20",
     "Your%20issue%20content%20here.": "Descreva%20o%20problema%20aqui.",
@@ -120,4 +144,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _use_cdn_without_vendor, priority=100)
     app.connect("config-inited", _refresh_assets)
     app.connect("builder-inited", _on_builder_inited, priority=900)
+    app.connect("build-finished", _copybutton_in_portuguese)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -12,7 +12,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from . import _check, fmt, kaplan
 from .compute import PF_DAY_FLOPS, flops_to_pf_days
-from .plotting import decimal_formatter, linear_axes, log_axes, new_figure, style
+from .plotting import decimal_formatter, linear_axes, log_axes, new_figure, place_labels, style
 from .powerlaw import (
     fit_ignoring_floor,
     fit_loglog,
@@ -45,7 +45,7 @@ def power_law_panels(a: float = 1.0, alpha: float = -0.5, E: float = 0.0,
                          f"x_max = {x_max!r}.")
     x = np.geomspace(lo, hi, 200)
     y = E + power_law(x, a, alpha)
-    fig, (left, right) = new_figure(ncols=2, width=9.0, height=3.6)
+    fig, (left, right) = new_figure(ncols=2, width=7.2, height=3.6)
     for ax in (left, right):
         ax.plot(x, y, **_line(0), label="y")
         if E > 0:
@@ -68,6 +68,11 @@ def power_law_panels_alt(a: float, alpha: float, E: float) -> str:
             f"em eixos lineares e log-log{floor}.")
 
 
+def _decades_word(decades: float) -> str:
+    """Plural de verdade: "1,0 década", "3,0 décadas" (abaixo de 2, singular)."""
+    return "década" if abs(decades) < 2 else "décadas"
+
+
 def _fit_panel(ax, noise: float, decades: float, seed: int, n: int = 15,
                alpha: float = -0.5) -> None:
     x, y = sample_power_law(1.0, alpha, 1.0, 10**decades, n, noise, seed)
@@ -77,7 +82,7 @@ def _fit_panel(ax, noise: float, decades: float, seed: int, n: int = 15,
     ax.plot(x, power_law(x, 1.0, alpha), **_line(2, linewidth=1.2), label=f"verdade: α = "
             f"{fmt.num(alpha, 2)}")
     ax.plot(x, fit.predict(x), **_line(1), label=f"ajuste: α = {fmt.num(fit.alpha, 2)}")
-    ax.set_title(f"ruído {fmt.num(noise, 2)}, {fmt.num(decades, 1)} década(s)\n"
+    ax.set_title(f"ruído {fmt.num(noise, 2)}; {fmt.num(decades, 1)} {_decades_word(decades)}\n"
                  f"IC 95%: {fmt.num(lo, 2)} a {fmt.num(hi, 2)}", fontsize=10)
     log_axes(ax)
 
@@ -96,7 +101,8 @@ def fit_demo(noise: float = 0.2, decades: float = 2.0, seed: int = 0):
 
 def fit_demo_alt(noise: float, decades: float, seed: int = 0) -> str:
     return (f"Gráfico log-log de 15 medidas ruidosas (ruído {fmt.num(noise, 2)}) de uma lei "
-            f"com expoente −0,5 ao longo de {fmt.num(decades, 1)} década(s), com a lei "
+            f"com expoente −0,5 ao longo de {fmt.num(decades, 1)} {_decades_word(decades)}, "
+            "com a lei "
             "verdadeira e a reta ajustada; o título dá o intervalo de confiança do expoente.")
 
 
@@ -105,11 +111,15 @@ def fit_demo_grid(noises=(0.05, 0.4), decades=(1.0, 3.0), seed: int = 0):
     noises = np.atleast_1d(_check.nonnegative("noises", noises))
     decades = np.atleast_1d(_check.positive("decades", decades))
     seed = _check.positive_int("seed", seed, minimum=0)
-    fig, axes = new_figure(ncols=len(decades), nrows=len(noises), width=9.0, height=6.4)
+    fig, axes = new_figure(ncols=len(decades), nrows=len(noises), width=7.2, height=5.6)
     axes = np.atleast_2d(axes)
     for i, noise in enumerate(noises):
         for j, dec in enumerate(decades):
             _fit_panel(axes[i, j], noise, dec, seed)
+            if i == len(noises) - 1:
+                axes[i, j].set_xlabel("x (escala log)")
+            if j == 0:
+                axes[i, j].set_ylabel("y (escala log)")
     axes[0, 0].legend(fontsize=8, loc="lower left")
     return fig
 
@@ -154,7 +164,7 @@ def _inside_outside(ax, x, y, lo, hi, i, label):
 
 def kaplan_laws():
     """L(N), L(D) e L(C_min) de Kaplan et al. (2020): sólidas na faixa medida, tracejadas fora."""
-    fig, axes = new_figure(ncols=3, width=11.0, height=3.8)
+    fig, axes = new_figure(ncols=3, width=7.2, height=3.8)
     N = np.geomspace(1e2, 1e13, 300)
     D = np.geomspace(1e6, 1e14, 300)
     C = np.geomspace(1e-10, 1e6, 300)
@@ -209,7 +219,7 @@ def kaplan_allocation(C_flops: float = 3.14e23):
     C = np.geomspace(1e17, 1e27, 200)
     n_opt, d_opt = kaplan.optimal_allocation(C / PF_DAY_FLOPS)
     gpt3 = by_name("GPT-3")
-    fig, (left, right) = new_figure(ncols=2, width=10.0, height=4.0)
+    fig, (left, right) = new_figure(ncols=2, width=7.2, height=4.0)
     left.plot(C, n_opt, **_line(0), label="N_opt (parâmetros)")
     left.plot(C, d_opt, **_line(1), label="D_opt (tokens)")
     left.plot([3.14e23], [gpt3.N], **_points(0, marker="*", markersize=12),
@@ -228,7 +238,7 @@ def kaplan_allocation(C_flops: float = 3.14e23):
     right.legend(fontsize=8)
     n, d = kaplan.optimal_allocation(flops_to_pf_days(c_sel))
     fig.suptitle(f"C = {fmt.sci(c_sel, 2)} FLOPs = {fmt.sci(flops_to_pf_days(c_sel), 2)} "
-                 f"PF-dias → N_opt = {fmt.sci(n, 1)}, D_opt = {fmt.sci(d, 1)}", fontsize=10)
+                 f"PF-dias\nN_opt = {fmt.sci(n, 1)}, D_opt = {fmt.sci(d, 1)}", fontsize=10)
     return fig
 
 
@@ -319,7 +329,7 @@ def allocation_comparison(model_list):
     """N_opt(C) e D_opt(C) de Kaplan e do Chinchilla, com modelos reais (C = 6·N·D)."""
     from .compute import training_flops
 
-    fig, (ax_n, ax_d) = new_figure(ncols=2, width=11.0, height=4.4)
+    fig, (ax_n, ax_d) = new_figure(ncols=2, width=7.2, height=4.4)
     C = np.geomspace(1e18, 1e26, 200)
     _allocation_axes(ax_n, ax_d, C)
     for k, m in enumerate(model_list):
@@ -327,10 +337,10 @@ def allocation_comparison(model_list):
         st = _points(2 + k % 5, markersize=7, markeredgecolor="black")
         ax_n.plot([c], [m.N], **st)
         ax_d.plot([c], [m.D], **st, label=m.name)
-        ax_n.annotate(m.name, (c, m.N), textcoords="offset points",
-                      xytext=(6, 6 if k % 2 == 0 else -12), fontsize=7)
     ax_n.legend(fontsize=8, loc="upper left")
-    ax_d.legend(fontsize=7, loc="upper left", ncol=2)
+    ax_d.legend(fontsize=8, loc="upper left")
+    place_labels(ax_n, [training_flops(m.N, m.D) for m in model_list],
+                 [m.N for m in model_list], [m.name for m in model_list], fontsize=8)
     return fig
 
 
@@ -340,7 +350,7 @@ def chinchilla_runs(runs, params=None):
     from . import chinchilla as ch
 
     p = ch.BESIROGLU_2024 if params is None else params
-    fig, ax = new_figure(width=7.4, height=4.6)
+    fig, ax = new_figure(width=7.2, height=4.6)
     sc = ax.scatter(runs.C, runs.N, c=runs.loss, cmap="viridis_r", s=22,
                     edgecolors="black", linewidths=0.3, marker="o")
     bar = fig.colorbar(sc, ax=ax)
@@ -379,19 +389,21 @@ def isoflop_parabolas(runs, iso, max_groups: int = 6):
 def tokens_per_param_history(model_list, rule: float = 20.0):
     """Tokens por parâmetro de modelos reais ao longo dos anos, contra a regra de 20×."""
     rule = _check.positive("rule", rule)
-    fig, ax = new_figure(width=7.4, height=4.6)
+    fig, ax = new_figure(width=7.2, height=4.6)
     for k, m in enumerate(model_list):
         jitter = 0.12 * ((k % 5) - 2)
         ax.plot([m.year + jitter], [m.tokens_per_param],
                 **_points(k % 7, markersize=7, markeredgecolor="black"))
-        ax.annotate(m.name, (m.year + jitter, m.tokens_per_param), textcoords="offset points",
-                    xytext=(5, -3), fontsize=7)
     ax.axhline(rule, **_line(1, linewidth=1.5), label=f"{fmt.num(rule, 0)} tokens por parâmetro")
     log_axes(ax, x=False, y=True)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos=None: f"{v:.0f}"))
     ax.set(xlabel="ano", ylabel="tokens por parâmetro (D/N)")
     ax.legend(fontsize=9, loc="upper left")
+    ax.set_xlim(ax.get_xlim()[0] - 0.3, ax.get_xlim()[1] + 0.3)
+    place_labels(ax, [m.year + 0.12 * ((k % 5) - 2) for k, m in enumerate(model_list)],
+                 [m.tokens_per_param for m in model_list], [m.name for m in model_list],
+                 fontsize=8)
     return fig
 
 
@@ -401,7 +413,7 @@ def budget_comparison(C_flops: float = 5.76e23, params=None):
 
     p = ch.BESIROGLU_2024 if params is None else params
     c = _check.in_range("C_flops", C_flops, 1e18, 1e27)
-    fig, (ax_n, ax_d) = new_figure(ncols=2, width=10.0, height=4.0)
+    fig, (ax_n, ax_d) = new_figure(ncols=2, width=7.2, height=4.0)
     C = np.geomspace(1e18, 1e27, 120)
     n_k, d_k = kaplan.optimal_allocation(C / PF_DAY_FLOPS)
     n_c, d_c = ch.compute_optimal(C, p)
@@ -419,8 +431,8 @@ def budget_comparison(C_flops: float = 5.76e23, params=None):
         ax.plot([c], [yc], **_points(0, markersize=8, markeredgecolor="black"))
     ax_n.legend(fontsize=8, loc="upper left")
     fig.suptitle(
-        f"C = {fmt.sci(c, 2)} FLOPs — Kaplan: {fmt.sci(nk, 1)} parâmetros, "
-        f"{fmt.num(dk / nk, 1)} tokens/parâmetro; Chinchilla: {fmt.sci(nc, 1)} parâmetros, "
+        f"C = {fmt.sci(c, 2)} FLOPs\nKaplan: {fmt.sci(nk, 1)} parâmetros, "
+        f"{fmt.num(dk / nk, 1)} tokens/parâmetro\nChinchilla: {fmt.sci(nc, 1)} parâmetros, "
         f"{fmt.num(dc / nc, 1)} tokens/parâmetro, perda {fmt.num(ch.loss(nc, dc, p), 3)}",
         fontsize=9)
     return fig
@@ -449,7 +461,7 @@ def inference_aware(L_target: float, D_inference_values=None, params=None):
              else np.atleast_1d(_check.nonnegative("D_inference_values", D_inference_values)))
     n_opt, d_opt = ch.inference_aware_frontier(lt, d_inf, p)
     base = ch.inference_aware_optimal(lt, 0.0, p)
-    fig, (ax_n, ax_t) = new_figure(ncols=2, width=10.0, height=4.0)
+    fig, (ax_n, ax_t) = new_figure(ncols=2, width=7.0, height=4.0)
     ax_n.plot(d_inf, n_opt, **_line(0), label="N ótimo com inferência")
     ax_n.axhline(base.N, **_line(1, linewidth=1.2), label="N ótimo só do treino (Chinchilla)")
     ax_t.plot(d_inf, d_opt / n_opt, **_line(2), label="tokens de treino por parâmetro")
@@ -458,7 +470,7 @@ def inference_aware(L_target: float, D_inference_values=None, params=None):
         log_axes(ax)
         ax.set(xlabel="tokens de inferência na vida do modelo", ylabel=what)
         ax.legend(fontsize=8)
-    fig.suptitle(f"Mesma perda ({fmt.num(lt, 3)} nats/token), custo total mínimo — "
+    fig.suptitle(f"Mesma perda ({fmt.num(lt, 3)} nats/token), custo total mínimo\n"
                  f"{_params_name(p)}", fontsize=10)
     return fig
 
@@ -513,7 +525,7 @@ def loss_and_ability(task=None, length: int = 10):
     t = _task(task)
     k = _check.positive_int("length", length)
     N = np.geomspace(*_N_RANGE_CH4, 200)
-    fig, (left, right) = new_figure(ncols=2, width=10.0, height=3.8)
+    fig, (left, right) = new_figure(ncols=2, width=7.2, height=3.8)
     left.plot(N, t(N), **_line(0), label="perda por token")
     log_axes(left, x=True, y=False)
     left.set(xlabel="N (parâmetros)", ylabel="perda (nats/token)", title="A perda: previsível")
@@ -535,7 +547,7 @@ def mirage_grid(task=None, lengths=(1, 2, 5, 10)):
     ks = np.atleast_1d(_check.positive_int("lengths", lengths))
     N = np.geomspace(*_N_RANGE_CH4, 200)
     p = per_token_accuracy(t(N))
-    fig, (left, right) = new_figure(ncols=2, width=10.0, height=3.8)
+    fig, (left, right) = new_figure(ncols=2, width=7.2, height=3.8)
     for i, k in enumerate(ks):
         left.plot(N, exact_match(p, int(k)), **_line(i), label=f"k = {int(k)}")
         right.plot(N, token_edit_distance(p, int(k)), **_line(i), label=f"k = {int(k)}")
@@ -599,7 +611,7 @@ def resolution(task=None, length: int = 10, sizes=(10, 100, 1000), seed: int = 0
     s = _check.positive_int("seed", seed, minimum=0)
     N = np.geomspace(*_N_RANGE_CH4, 200)
     n_pts = np.geomspace(*_N_RANGE_CH4, 16)
-    fig, axes = new_figure(ncols=len(qs), width=3.6 * len(qs), height=3.6)
+    fig, axes = new_figure(ncols=len(qs), width=min(7.2, 2.6 * len(qs)), height=3.4)
     for i, (ax, q) in enumerate(zip(np.atleast_1d(axes), qs, strict=True)):
         ax.plot(N, exact_match(per_token_accuracy(t(N)), k), **_line(0), label="esperado")
         ax.plot(n_pts, sample_accuracy(exact_match(per_token_accuracy(t(n_pts)), k), int(q),
@@ -626,7 +638,7 @@ def lab_scaling(runs, params, noise: float):
         raise TypeError(f"params deve ser um LossParams; recebido {params!r}.")
     r, p = runs, params
     noise = _check.positive("noise", noise)
-    fig, (ax_n, ax_d) = new_figure(ncols=2, width=10.0, height=4.0)
+    fig, (ax_n, ax_d) = new_figure(ncols=2, width=7.2, height=4.0)
     for ax, x_all, fixed, other, name in ((ax_n, r.N, r.D, r.D.max(), "N (features)"),
                                           (ax_d, r.D, r.N, r.N.max(), "D (amostras)")):
         sel = fixed == other
@@ -652,7 +664,7 @@ def lab_isoflop(iso, predicted_exponent: float):
     if not isinstance(iso, IsoflopResult):
         raise TypeError(f"iso deve ser um IsoflopResult; recebido {iso!r}.")
     pred = _check.positive("predicted_exponent", predicted_exponent)
-    fig, (left, right) = new_figure(ncols=2, width=10.0, height=4.0)
+    fig, (left, right) = new_figure(ncols=2, width=7.2, height=4.0)
     cost = iso.runs.N * iso.runs.D
     for i, c in enumerate(iso.budgets):
         sel = np.abs(np.log(cost / c)) < 0.05
@@ -661,7 +673,7 @@ def lab_isoflop(iso, predicted_exponent: float):
                   label=f"C = 2^{round(np.log2(c))}")
     log_axes(left)
     left.set(xlabel="N (features)", ylabel="perda de teste", title="Curvas IsoFLOP (C = N·D)")
-    left.legend(fontsize=7, ncol=2)
+    left.legend(fontsize=8, ncol=2)
     right.plot(iso.budgets, iso.N_opt, **_points(0, markersize=8, markeredgecolor="black"),
                label=f"medido: expoente {fmt.num(iso.exponent, 3)}")
     # reta de inclinação prevista, na altura que melhor passa pelos pontos (média em log)
@@ -705,7 +717,7 @@ def lab_sweep(spectrum: float = 1.5, noise: float = 0.25):
     Ns, Ds = (8, 16, 32, 64, 128, 256), (16, 64, 256, 1024, 2048)
     runs = grid(Ns, Ds, setup)
     p = fit_parametric(runs.N, runs.D, runs.loss).params
-    fig, (ax_n, ax_d) = new_figure(ncols=2, width=10.0, height=3.8)
+    fig, (ax_n, ax_d) = new_figure(ncols=2, width=7.2, height=3.8)
     for i, d in enumerate(Ds):
         sel = runs.D == d
         ax_n.plot(runs.N[sel], runs.loss[sel], **_line(i, marker=style(i)["marker"],
@@ -721,8 +733,8 @@ def lab_sweep(spectrum: float = 1.5, noise: float = 0.25):
         ax.axhline(noise, color="#777777", linewidth=1.0)
         log_axes(ax)
         ax.set(xlabel=name, ylabel="perda de teste")
-        ax.legend(fontsize=7)
-    fig.suptitle(f"espectro a = {fmt.num(spectrum, 2)}, ruído σ² = {fmt.num(noise, 2)} → "
+        ax.legend(fontsize=8)
+    fig.suptitle(f"espectro a = {fmt.num(spectrum, 2)}, ruído σ² = {fmt.num(noise, 2)}\n"
                  f"ajuste: E = {fmt.num(p.E, 3)}, α = {fmt.num(p.alpha, 2)}, "
                  f"β = {fmt.num(p.beta, 2)}", fontsize=10)
     return fig

@@ -8,10 +8,12 @@ import math
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
+import numpy as np
 from cycler import cycler
-from matplotlib.ticker import FuncFormatter, LogLocator
+from matplotlib.ticker import FuncFormatter, Locator, LogLocator, MaxNLocator, NullFormatter
+from matplotlib.transforms import Bbox
 
-from . import fmt
+from . import _check, fmt
 
 #: Okabe & Ito (2008), *Color Universal Design*: seguro para daltonismo. O amarelo fica de fora
 #: (pouco contraste no fundo branco).
@@ -88,34 +90,71 @@ def decimal_formatter(digits: int | None = None) -> FuncFormatter:
     return FuncFormatter(label)
 
 
-def _minor_log_labels(axis) -> FuncFormatter:
-    """Rótulos "m × 10ⁿ" nas marcas menores 2, 3 e 5 quando o eixo cobre menos de ~1,5 década
-    (senão nenhuma marca principal 10ⁿ apareceria e o eixo ficaria sem números)."""
+class BookLogLocator(Locator):
+    """Marcas de um eixo log que sempre deixam ≥ 2 números no eixo.
 
-    def label(value: float, _pos=None) -> str:
-        lo, hi = sorted(axis.get_view_interval())
-        if lo <= 0 or math.log10(hi / lo) > 1.5 or value <= 0:
-            return ""
-        exponent = math.floor(math.log10(value) + 1e-9)
-        mantissa = value / 10**exponent
-        shown = (2, 3, 5) if math.log10(hi / lo) > 0.7 else (2, 3, 4, 5, 6, 8)
-        if min(abs(mantissa - m) for m in shown) > 1e-6:
-            return ""
-        if -3 <= exponent <= 3:  # curto: "0,3", "20" (e não "3 × 10⁻¹")
-            return fmt.num(value, max(0, -exponent))
-        return f"{round(mantissa)} × 10" + str(exponent).translate(_SUPERSCRIPT)
+    Com duas ou mais potências de 10 à vista, as marcas são 10ⁿ (como o ``LogLocator``).
+    Com menos (o eixo cobre pouco mais de uma década ou menos), as marcas são valores
+    "redondos" dentro do intervalo (1, 2, 2,5, 5 × 10ⁿ), escolhidos como num eixo linear.
+    """
 
-    return FuncFormatter(label)
+    def __call__(self):
+        lo, hi = self.axis.get_view_interval()
+        return self.tick_values(lo, hi)
+
+    def _decades(self, lo, hi):
+        locator = LogLocator(base=10)  # com o eixo: pula décadas se não couberem todas
+        if self.axis is not None:
+            locator.set_axis(self.axis)
+            return locator()
+        return locator.tick_values(lo, hi)
+
+    def tick_values(self, vmin, vmax):
+        lo, hi = sorted((float(vmin), float(vmax)))
+        if hi <= 0:
+            return []
+        lo = lo if lo > 0 else hi / 10
+        decades = [10.0**k for k in range(math.ceil(math.log10(lo) - 1e-9),
+                                          math.floor(math.log10(hi) + 1e-9) + 1)]
+        if len(decades) >= 2:
+            return self._decades(lo, hi)
+        for nbins in (4, 6, 8):
+            ticks = [t for t in MaxNLocator(nbins=nbins, steps=[1, 2, 2.5, 5, 10])
+                     .tick_values(lo, hi) if lo * (1 - 1e-9) <= t <= hi * (1 + 1e-9) and t > 0]
+            if len(ticks) >= 2:
+                return ticks
+        return [lo, hi]
+
+
+def _log_tick_label(value: float, _pos=None) -> str:
+    """10ⁿ nas potências de 10; "0,3", "20" ou "2,5 × 10²⁰" nas outras marcas."""
+    if value <= 0:
+        return ""
+    exponent = math.floor(math.log10(value) + 1e-9)
+    mantissa = value / 10**exponent
+    if abs(mantissa - round(mantissa)) < 1e-6 and round(mantissa) in (1, 10):
+        return _log_label(value)
+    if -3 <= exponent <= 3:
+        digits = 0
+        while digits < 6 and abs(value - round(value, digits)) > 1e-9 * max(1.0, value):
+            digits += 1
+        return fmt.num(value, max(digits, 0))
+    shown = fmt.num(mantissa, 0 if abs(mantissa - round(mantissa)) < 1e-6 else 1)
+    return f"{shown} × 10" + str(exponent).translate(_SUPERSCRIPT)
 
 
 def log_axes(ax, x: bool = True, y: bool = True) -> None:
-    """Eixos logarítmicos com rótulos 10ⁿ (e os lineares com vírgula decimal)."""
+    """Eixos logarítmicos com rótulos 10ⁿ (e os lineares com vírgula decimal).
+
+    O eixo log sempre mostra ao menos dois números (``BookLogLocator``), mesmo quando cobre
+    menos de uma década; as marcas menores ficam sem rótulo.
+    """
     for on, axis, setter in ((x, ax.xaxis, ax.set_xscale), (y, ax.yaxis, ax.set_yscale)):
         if on:
             setter("log")
-            axis.set_major_locator(LogLocator(base=10))
-            axis.set_major_formatter(FuncFormatter(_log_label))
-            axis.set_minor_formatter(_minor_log_labels(axis))
+            axis.set_major_locator(BookLogLocator())
+            axis.set_major_formatter(FuncFormatter(_log_tick_label))
+            axis.set_minor_formatter(NullFormatter())
         else:
             axis.set_major_formatter(decimal_formatter())
 
@@ -126,10 +165,39 @@ def linear_axes(ax) -> None:
     ax.yaxis.set_major_formatter(decimal_formatter())
 
 
+#: Largura máxima de uma figura, em polegadas: a coluna de texto do site tem ≈ 741 px de CSS,
+#: e cada polegada da figura vale 100 px de CSS (``CSS_PX_PER_INCH``). Assim a figura aparece
+#: no desktop sem ser encolhida, e o menor texto (``MIN_FONT_PT``) fica com ≥ 11 px de CSS.
+MAX_WIDTH_IN = 7.2
+CSS_PX_PER_INCH = 100
+#: Menor corpo de letra das figuras: 8 pt × 100/72 ≈ 11,1 px de CSS no tamanho natural.
+MIN_FONT_PT = 8
+#: Resolução do PNG: o dobro dos px de CSS, nítida em telas HiDPI (retina).
+DPI = 2 * CSS_PX_PER_INCH
+
+
 def new_figure(ncols: int = 1, nrows: int = 1, width: float = 6.4, height: float = 4.0):
-    """Figura e eixos no estilo do livro (sem mudar o estado global além do estilo)."""
+    """Figura e eixos no estilo do livro (sem mudar o estado global além do estilo).
+
+    ``width`` não passa de ``MAX_WIDTH_IN``: uma figura mais larga seria encolhida na coluna
+    do site e as suas letras ficariam ilegíveis.
+    """
     apply_style()
-    return plt.subplots(nrows, ncols, figsize=(width, height), layout="constrained")
+    width = _check.positive("width", width)
+    if width > MAX_WIDTH_IN:
+        raise ValueError(f"width deve ser no máximo {fmt.num(MAX_WIDTH_IN, 1)} polegadas (a "
+                         f"largura da coluna do site); recebido width = {width!r}.")
+    return plt.subplots(nrows, ncols, figsize=(width, _check.positive("height", height)),
+                        layout="constrained")
+
+
+def smallest_font_pt(fig) -> float:
+    """O menor corpo de letra (pt) entre os textos visíveis e não vazios da figura."""
+    from matplotlib.text import Text
+
+    sizes = [t.get_fontsize() for t in fig.findobj(Text)
+             if t.get_visible() and t.get_text().strip()]
+    return min(sizes) if sizes else float(mpl.rcParams["font.size"])
 
 
 
@@ -138,20 +206,53 @@ def png_bytes(fig) -> bytes:
 
     Gráficos de linhas e pontos têm poucas cores; a paleta deixa o arquivo cerca de 3 vezes
     menor sem diferença visível, e mantém cada página do site dentro do orçamento de peso.
+    A resolução é ``DPI`` (o dobro dos px de CSS). O PNG leva, em blocos de texto, o tamanho
+    do menor texto em px da imagem (``livro:menor-texto``) e os px de CSS por polegada: o
+    site (``_ext/figuras.py``) mostra a figura no tamanho certo e nunca a encolhe a ponto de
+    as letras ficarem com menos de 11 px.
     """
     import io
 
     from PIL import Image
+    from PIL.PngImagePlugin import PngInfo
 
+    smallest_px = smallest_font_pt(fig) * DPI / 72
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", bbox_inches="tight", facecolor="white")
+    fig.savefig(buf, format="png", bbox_inches="tight", facecolor="white", dpi=DPI)
     buf.seek(0)
     image = Image.open(buf).convert("RGB")  # sem canal alfa: fundo branco opaco
     compact = image.quantize(colors=256, method=Image.Quantize.MEDIANCUT,
                              dither=Image.Dither.NONE)
+    info = PngInfo()
+    info.add_text("livro:menor-texto", f"{smallest_px:.1f}")
+    info.add_text("livro:dpi", str(DPI))
     out = io.BytesIO()
-    compact.save(out, format="PNG", optimize=True)
+    compact.save(out, format="PNG", optimize=True, pnginfo=info)
     return out.getvalue()
+
+
+def png_layout(data: bytes) -> dict:
+    """Do PNG de ``png_bytes``: largura em px de CSS e largura mínima legível (menor texto
+    com 11 px de CSS). Devolve ``{}`` para PNGs sem os blocos de texto do livro."""
+    import io
+
+    from PIL import Image
+
+    if not isinstance(data, (bytes, bytearray)):
+        raise TypeError("data deve ser o conteúdo de um PNG (bytes); recebido "
+                        f"{type(data).__name__}.")
+    try:
+        image = Image.open(io.BytesIO(data))
+    except OSError as exc:
+        raise ValueError("data não é uma imagem PNG válida.") from exc
+    text = getattr(image, "text", {}) or {}
+    if "livro:menor-texto" not in text:
+        return {}
+    smallest = float(text["livro:menor-texto"])
+    scale = CSS_PX_PER_INCH / float(text.get("livro:dpi", DPI))
+    return {"width": round(image.width * scale),
+            "min_width": math.ceil(11 * image.width / smallest),
+            "smallest_px": smallest}
 
 
 def setup_notebook() -> None:
@@ -173,3 +274,61 @@ def setup_notebook() -> None:
     formatter = shell.display_formatter.formatters["image/png"]
     formatter.for_type(Figure, png_bytes)
     plt.rcParams["figure.max_open_warning"] = 0
+
+
+#: Posições candidatas de um rótulo em torno do seu ponto (pontos tipográficos, alinhamento).
+_LABEL_SPOTS = ((6, 4, "left", "bottom"), (6, -4, "left", "top"), (-6, 4, "right", "bottom"),
+                (-6, -4, "right", "top"), (0, 8, "center", "bottom"), (0, -8, "center", "top"),
+                (10, 0, "left", "center"), (-10, 0, "right", "center"),
+                (14, 12, "left", "bottom"), (-14, -12, "right", "top"),
+                (14, -12, "left", "top"), (-14, 12, "right", "bottom"))
+
+
+def place_labels(ax, xs, ys, names, fontsize: float = 9, marker_px: float = 7) -> list:
+    """Rótulos de pontos sem sobreposição: cada um vai para a primeira posição candidata
+    que não cobre outro rótulo, outro ponto nem sai dos eixos (busca gulosa, determinística).
+    Devolve os textos criados."""
+    if not len(xs) == len(ys) == len(names):
+        raise ValueError("xs, ys e names devem ter o mesmo tamanho; recebidos "
+                         f"{len(xs)}, {len(ys)} e {len(names)}.")
+    fig = ax.figure
+    fig.canvas.draw()  # o layout (constrained) define onde os eixos ficam
+    renderer = fig.canvas.get_renderer()
+    points = ax.transData.transform(np.column_stack([xs, ys]))
+    scale = fig.dpi / 72
+    taken = [Bbox.from_extents(px - marker_px * scale, py - marker_px * scale,
+                               px + marker_px * scale, py + marker_px * scale)
+             for px, py in points]
+    frame = ax.get_window_extent(renderer)
+    texts = []
+    for x, y, name in zip(xs, ys, names, strict=True):
+        chosen = None
+        for dx, dy, ha, va in _LABEL_SPOTS:
+            text = ax.annotate(name, (x, y), xytext=(dx, dy), textcoords="offset points",
+                               ha=ha, va=va, fontsize=fontsize)
+            box = text.get_window_extent(renderer)
+            if (frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
+                    and not any(box.overlaps(other) for other in taken)):
+                chosen = (text, box)
+                break
+            text.remove()
+        if chosen is None:  # nenhuma posição livre: fica a primeira
+            dx, dy, ha, va = _LABEL_SPOTS[0]
+            text = ax.annotate(name, (x, y), xytext=(dx, dy), textcoords="offset points",
+                               ha=ha, va=va, fontsize=fontsize)
+            chosen = (text, text.get_window_extent(renderer))
+        texts.append(chosen[0])
+        taken.append(chosen[1])
+    return texts
+
+
+def overlapping_texts(fig) -> list[tuple[str, str]]:
+    """Pares de textos visíveis da figura cujas caixas se sobrepõem (para os testes)."""
+    from matplotlib.text import Annotation
+
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in fig.findobj(Annotation)
+             if t.get_visible() and t.get_text().strip()]
+    return [(a, b) for i, (a, box_a) in enumerate(boxes) for b, box_b in boxes[i + 1:]
+            if box_a.overlaps(box_b)]

@@ -42,12 +42,18 @@ def figure_html(fig, alt: str) -> str:
 
     import matplotlib.pyplot as plt
 
-    from .plotting import png_bytes
+    from .plotting import png_bytes, png_layout
 
-    data = base64.b64encode(png_bytes(fig)).decode("ascii")
+    png = png_bytes(fig)
     plt.close(fig)
-    return (f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}" '
-            'style="max-width:100%; background:#fff">')
+    size = png_layout(png)
+    data = base64.b64encode(png).decode("ascii")
+    # Largura natural (px de CSS) e mínima legível: ver plotting.png_bytes.
+    return (f'<div class="figura-rolavel"><img src="data:image/png;base64,{data}" '
+            f'alt="{html.escape(alt)}" width="{size["width"]}" '
+            f'data-menor-texto="{size["smallest_px"]:.1f}" '
+            f'style="max-width:100%; min-width:{size["min_width"]}px; height:auto; '
+            'background:#fff"></div>')
 
 
 def render(figure_function, alt_function, **kwargs) -> str:

@@ -28,6 +28,19 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if not self.quiet:
             super().log_message(*args)
 
+    def send_error(self, code, message=None, explain=None):
+        """404 com a página do livro (404.html, em português), como o GitHub Pages faz."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def send_head(self):
         path = Path(self.translate_path(self.path))
         if path.is_dir():

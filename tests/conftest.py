@@ -45,6 +45,59 @@ def notebooks() -> list[Path]:
     return sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_MISSING = (f"Chromium do Debian ausente ({CHROMIUM}); instale-o com "
+                    "'sudo apt-get install chromium'")
+
+
+@pytest.fixture(scope="session")
+def server():
+    """O site construído, servido com gzip em 127.0.0.1 (como um servidor de verdade)."""
+    import sys
+
+    require((HTML / "index.html").is_file(), "site não construído (rode make book)")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import serve
+
+    httpd, base = serve.start(HTML)
+    yield base
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """O Chromium do Debian via Playwright (nunca um navegador baixado)."""
+    require(Path(CHROMIUM).is_file(), CHROMIUM_MISSING)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync"],
+        )
+        yield b
+        b.close()
+
+
+def offline_page(browser, server, color_scheme="light", **context_options):
+    """Página nova em que toda requisição fora de 127.0.0.1 é bloqueada."""
+    context = browser.new_context(color_scheme=color_scheme, **context_options)
+    blocked: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith(server) or r.request.url.startswith("data:"):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    return context, page, blocked
+
+
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     """Pasta com o CSV das corridas: $SCALING_UTILS_DATA_DIR ou ../shared/data."""
@@ -60,3 +113,13 @@ def runs(data_dir):
     from scaling_utils.data import load_chinchilla_runs
 
     return load_chinchilla_runs(data_dir)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Diz quais núcleos do OpenBLAS reexecutaram os cadernos (tests/test_blas_kernels.py)."""
+    import sys
+
+    module = sys.modules.get("test_blas_kernels")
+    runs = getattr(module, "KERNEL_RUNS", None)
+    if runs:
+        terminalreporter.write_line("núcleos do OpenBLAS testados: " + "; ".join(runs))

@@ -7,6 +7,8 @@ import io
 import matplotlib
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
@@ -53,7 +55,7 @@ def test_figures_are_opaque_white():
 def test_widget_figure_html_keeps_alt_text():
     fig, _ = plotting.new_figure()
     html = widgets.figure_html(fig, 'Uma reta "descendente" <log-log>')
-    assert html.startswith('<img src="data:image/png;base64,')
+    assert '<img src="data:image/png;base64,' in html and "data-menor-texto" in html
     assert 'alt="Uma reta &quot;descendente&quot; &lt;log-log&gt;"' in html
 
 
@@ -67,7 +69,7 @@ def test_png_bytes_is_compact_opaque_and_white():
 
     fig = figures.power_law_panels(1.0, -0.5, 0.2)
     raw = io.BytesIO()
-    fig.savefig(raw, format="png", bbox_inches="tight")
+    fig.savefig(raw, format="png", bbox_inches="tight", dpi=plotting.DPI)
     data = plotting.png_bytes(fig)
     plt.close(fig)
     img = Image.open(io.BytesIO(data))
@@ -84,3 +86,101 @@ def test_setup_notebook_outside_ipython_applies_the_style():
     mpl.rcParams["figure.facecolor"] = "black"
     plotting.setup_notebook()
     assert mpl.colors.to_hex(mpl.rcParams["figure.facecolor"]) == "#ffffff"
+
+
+def _labelled(ax, axis="y"):
+    fig = ax.figure
+    fig.canvas.draw()
+    lo, hi = sorted(getattr(ax, f"get_{axis}lim")())
+    ticks = getattr(ax, f"get_{axis}axis")().get_major_ticks()
+    return [t.label1.get_text() for t in ticks
+            if t.label1.get_visible() and t.label1.get_text() and lo <= t.get_loc() <= hi]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(-6, 25), st.floats(0.01, 12))
+def test_log_axes_always_keep_two_labelled_ticks(log_lo, span):
+    """Qualquer intervalo, de uma fração de década a doze décadas: ≥ 2 números no eixo."""
+    fig, ax = plotting.new_figure(width=3.6, height=2.4)
+    ax.plot([1, 2], [10**log_lo, 10 ** (log_lo + span)])
+    plotting.log_axes(ax)
+    ax.set_ylim(10**log_lo, 10 ** (log_lo + span))
+    labels = _labelled(ax)
+    plt.close(fig)
+    assert len(labels) >= 2, (log_lo, span, labels)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("spectrum, noise", [(1.1, 0.05), (1.1, 1.0), (3.0, 0.05), (3.0, 1.0),
+                                             (2.0, 0.5), (1.5, 0.85), (2.5, 0.9)])
+def test_lab_figure_keeps_tick_labels(spectrum, noise):
+    """Os cantos e o meio da grade do widget do laboratório: todo eixo com ≥ 2 números."""
+    fig = figures.lab_sweep(spectrum, noise)
+    for ax in fig.axes:
+        assert len(_labelled(ax, "y")) >= 2 and len(_labelled(ax, "x")) >= 2
+    plt.close(fig)
+
+
+def test_labels_of_real_models_do_not_overlap():
+    from scaling_utils import models
+
+    chosen = [models.by_name(n) for n in
+              ("GPT-3", "Gopher", "Chinchilla", "LLaMA 65B", "Llama 3 70B")]
+    for fig in (figures.allocation_comparison(chosen),
+                figures.tokens_per_param_history(models.MODELS, rule=20)):
+        assert plotting.overlapping_texts(fig) == []
+        plt.close(fig)
+
+
+def test_overlap_detector_can_fail():
+    fig, ax = plotting.new_figure()
+    ax.annotate("um rótulo", (0.5, 0.5))
+    ax.annotate("outro rótulo", (0.5, 0.5))
+    assert plotting.overlapping_texts(fig) == [("um rótulo", "outro rótulo")]
+    plt.close(fig)
+
+
+def test_figures_fit_the_column_and_carry_their_text_size():
+    with pytest.raises(ValueError, match="width"):
+        plotting.new_figure(width=9.0)
+    fig = figures.fit_demo_grid()
+    assert plotting.smallest_font_pt(fig) >= plotting.MIN_FONT_PT
+    layout = plotting.png_layout(plotting.png_bytes(fig))
+    assert layout["width"] <= 741  # a coluna do site, em px de CSS
+    # No tamanho natural, o menor texto tem ≥ 11 px de CSS.
+    assert layout["smallest_px"] * layout["width"] / (2 * layout["width"]) >= 11
+    assert plotting.png_layout(b"\x89PNG\r\n\x1a\n" + _plain_png()) == {}
+    plt.close(fig)
+
+
+def _plain_png() -> bytes:
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (4, 4), "white").save(buf, format="PNG")
+    return buf.getvalue()[8:]
+
+
+@pytest.mark.parametrize("name", ["power_law_panels", "fit_demo", "fit_demo_grid", "extrapolation",
+                                  "kaplan_laws", "kaplan_nd_curves", "sample_efficiency",
+                                  "kaplan_allocation", "isoflop_curves", "budget_comparison",
+                                  "inference_demand", "loss_and_ability", "mirage_grid",
+                                  "mirage", "resolution"])
+def test_every_figure_fits_the_column_at_readable_size(name):
+    """Largura natural ≤ 741 px de CSS (a coluna) e menor texto ≥ 11 px nesse tamanho."""
+    fig = getattr(figures, name)()
+    layout = plotting.png_layout(plotting.png_bytes(fig))
+    plt.close(fig)
+    assert layout["width"] <= 741, (name, layout)
+    assert layout["smallest_px"] / 2 >= 11, (name, layout)  # PNG com 2 px por px de CSS
+
+
+def test_layout_helpers_reject_bad_input():
+    with pytest.raises(TypeError, match="data"):
+        plotting.png_layout("figura.png")
+    with pytest.raises(ValueError, match="data"):
+        plotting.png_layout(b"nao sou um png")
+    fig, ax = plotting.new_figure()
+    with pytest.raises(ValueError, match="names"):
+        plotting.place_labels(ax, [1, 2], [1, 2], ["só um"])
+    plt.close(fig)

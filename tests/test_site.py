@@ -9,19 +9,11 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import sys
-from pathlib import Path
 
 import pytest
-from conftest import HTML, ROOT, require, toc_files
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import serve
+from conftest import ROOT, offline_page, require, toc_files
 
 pytestmark = pytest.mark.site
-
-CHROMIUM = "/usr/bin/chromium"
 
 ENGLISH_UI = (
     "Skip to main content", "Search this book", "Launch", "Back to top", "On this page",
@@ -30,9 +22,6 @@ ENGLISH_UI = (
 
 # Erros de console conhecidos e inofensivos (ver ../shared/reference/toolchain.md §5):
 ALLOWED_CONSOLE = (
-    # sphinx-thebe escreve o seu script de configuração duas vezes (bug do Sphinx 7.4,
-    # corrigido no Sphinx 8, que o Jupyter Book 1 não aceita); a primeira cópia funciona.
-    re.compile(r"Identifier 'THEBE_JS_URL' has already been declared"),
     # embed-amd.js do @jupyter-widgets/html-manager 1.0.x, ao iniciar sem kernel.
     re.compile(r"Cannot read properties of undefined \(reading 'Queue'\)"),
     # Fontes de ícones que o embed-amd pede relativas à página; os widgets do livro não usam
@@ -48,12 +37,10 @@ REPORT = ROOT / "_build" / "relatorio-site.json"
 _weights: dict[str, int] = {}
 
 
-@pytest.fixture(scope="session")
-def server():
-    require((HTML / "index.html").is_file(), "site não construído (rode make book)")
-    httpd, base = serve.start(HTML)  # com gzip, como um servidor de verdade
-    yield base
-    httpd.shutdown()
+@pytest.fixture(scope="module", autouse=True)
+def weight_report():
+    """Grava o peso de cada página (lido por make bench) ao fim dos testes do site."""
+    yield
     if _weights:
         REPORT.parent.mkdir(exist_ok=True)
         heaviest = max(_weights, key=_weights.get)
@@ -62,46 +49,12 @@ def server():
                                      indent=2, ensure_ascii=False), encoding="utf-8")
 
 
-@pytest.fixture(scope="session")
-def browser():
-    require(Path(CHROMIUM).is_file() or shutil.which("chromium") is not None,
-            f"Chromium do Debian ausente ({CHROMIUM}); instale com apt-get install chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync"],
-        )
-        yield b
-        b.close()
-
-
-def _offline_page(browser, server, color_scheme="light"):
-    """Página nova em que toda requisição fora de 127.0.0.1 é bloqueada."""
-    context = browser.new_context(color_scheme=color_scheme)
-    blocked: list[str] = []
-
-    def route(r):
-        if r.request.url.startswith(server) or r.request.url.startswith("data:"):
-            r.continue_()
-        else:
-            blocked.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    return context, page, blocked
-
-
 PAGES = [f + ".html" for f in toc_files()]
 
 
 @pytest.mark.parametrize("page_path", PAGES)
 def test_page(browser, server, page_path):
-    context, page, blocked = _offline_page(browser, server)
+    context, page, blocked = offline_page(browser, server)
     console, failures = [], []
     page.on("console", lambda m: m.type == "error" and console.append(m.text))
     page.on("pageerror", lambda e: console.append(str(e)))
@@ -269,7 +222,7 @@ def _check_weight(finished, page_path):
 def test_accessibility(browser, server, page_path, color_scheme):
     """axe-core: nenhuma violação de impacto "serious" ou "critical", no modo claro e no escuro."""
     require(AXE.is_file(), f"axe-core ausente ({AXE}); rode scripts/vendor_assets.sh")
-    context, page, _ = _offline_page(browser, server, color_scheme)
+    context, page, _ = offline_page(browser, server, color_scheme)
     try:
         page.goto(f"{server}/{page_path}", wait_until="load")
         mode = page.evaluate("() => document.documentElement.dataset.theme")
