@@ -23,7 +23,8 @@ ifneq ($(wildcard ../shared/data/svg_extracted_data.csv),)
 export SCALING_UTILS_DATA_DIR ?= $(abspath ../shared/data)
 endif
 
-.PHONY: book test execute serve bench clean distclean env vendor vendor-strict lint turma pdf
+.PHONY: book test execute serve bench clean distclean env vendor vendor-strict lint turma pdf \
+        publicar
 
 env: $(STAMP)
 
@@ -71,6 +72,10 @@ test: $(STAMP) vendor-strict
 # Reexecuta os cadernos no lugar: a única forma de gravar saídas (ver README).
 execute: $(STAMP)
 	$(BIN)/python scripts/execute_notebooks.py notebooks/*.ipynb
+
+# Cria a etiqueta v<versão> que a célula de preparação instala no Colab (ver README, Publicar).
+publicar: $(STAMP)
+	$(BIN)/python scripts/publicar.py
 
 serve:
 	@test -d $(HTML) || { echo "Rode 'make book' antes."; exit 1; }

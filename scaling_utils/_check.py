@@ -84,12 +84,17 @@ def probability(name: str, value):
     return _out(arr)
 
 
-def positive_int(name: str, value, minimum: int = 1):
-    """Inteiro(s) maior(es) ou igual(is) a ``minimum``."""
+def positive_int(name: str, value, minimum: int = 1, maximum: int | None = None):
+    """Inteiro(s) maior(es) ou igual(is) a ``minimum`` (e, se dado, no máximo ``maximum``)."""
     arr = as_float_array(name, value)
     _reject(name, arr, np.isfinite(arr), "um número finito")
     _reject(name, arr, arr == np.round(arr), "um número inteiro")
-    _reject(name, arr, arr >= minimum, f"um inteiro maior ou igual a {minimum}")
+    if maximum is None:
+        _reject(name, arr, arr >= minimum, f"um inteiro maior ou igual a {minimum}")
+    else:
+        ok = (arr >= minimum) & (arr <= maximum)
+        if not ok.all():  # a mensagem só é montada quando há o que recusar
+            _reject(name, arr, ok, f"um inteiro entre {_plain(minimum)} e {_plain(maximum)}")
     return int(arr) if arr.ndim == 0 else arr.astype(int)
 
 
@@ -113,7 +118,8 @@ def broadcastable(**arrays) -> None:
 def min_length(name: str, arr: np.ndarray, n: int) -> None:
     if arr.ndim != 1 or arr.size < n:
         raise ValueError(
-            f"{name} deve ser um vetor com pelo menos {n} valores; recebido forma {arr.shape}."
+            f"{name} deve ser um vetor com pelo menos {_count(n, 'valor', 'valores')}; "
+            f"recebido forma {arr.shape}."
         )
 
 
@@ -123,8 +129,19 @@ def in_range(name: str, value, low: float, high: float) -> float:
     if not isinstance(v, float):
         raise TypeError(f"{name} deve ser um único número; recebido {_describe(value)}.")
     if not low <= v <= high:
-        from babel.numbers import format_decimal
-
-        lo, hi = (format_decimal(b, locale="pt_BR") for b in (low, high))
-        raise ValueError(f"{name} deve estar entre {lo} e {hi}; recebido {name} = {value!r}.")
+        raise ValueError(f"{name} deve estar entre {_plain(low)} e {_plain(high)}; "
+                         f"recebido {name} = {value!r}.")
     return v
+
+
+def _count(n, singular: str, plural: str) -> str:
+    from .fmt import count
+
+    return count(n, singular, plural)
+
+
+def _plain(x) -> str:
+    """Um limite ou valor calculado, escrito para o leitor (vírgula decimal, 1 × 10²⁷)."""
+    from .fmt import plain  # fmt usa este módulo: importado só na hora
+
+    return plain(x)

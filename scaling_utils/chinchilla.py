@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import _check
+from . import _check, fmt
 
 
 @dataclass(frozen=True)
@@ -328,8 +328,9 @@ def fit_isoflop(N, D, L, *, bin_width: float = 0.1, min_runs: int = 5) -> Isoflo
         n_opt.append(10**x_min)
         coefs.append((c2, c1, c0))
     if len(budgets) < 3:
+        usable = fmt.count(len(budgets), "grupo IsoFLOP utilizável", "grupos IsoFLOP utilizáveis")
         raise ValueError(
-            f"só {len(budgets)} grupos IsoFLOP utilizáveis (são precisos 3); "
+            f"só {usable} (são precisos 3); "
             f"aumente bin_width (recebido {bin_width!r}) ou reduza min_runs "
             f"(recebido {min_runs!r})."
         )
@@ -434,7 +435,7 @@ def inference_aware_optimal(L_target, D_inference, params: LossParams = HOFFMANN
         if not isinstance(v, float):
             raise TypeError(f"{name} deve ser um único número; recebido {v!r}.")
     if lt <= p.E:
-        raise ValueError(f"L_target deve ser maior que a perda irredutível E = {p.E}; "
+        raise ValueError(f"L_target deve ser maior que a perda irredutível E = {fmt.plain(p.E)}; "
                          f"recebido L_target = {L_target!r}.")
     n_min = (p.A / (lt - p.E)) ** (1.0 / p.alpha)  # abaixo disso, nem dados infinitos bastam
 
@@ -463,7 +464,7 @@ def inference_aware_frontier(L_target, D_inference, params: LossParams = HOFFMAN
     if not isinstance(lt, float):
         raise TypeError(f"L_target deve ser um único número; recebido {L_target!r}.")
     if lt <= p.E:
-        raise ValueError(f"L_target deve ser maior que a perda irredutível E = {p.E}; "
+        raise ValueError(f"L_target deve ser maior que a perda irredutível E = {fmt.plain(p.E)}; "
                          f"recebido L_target = {L_target!r}.")
     d_inf = np.atleast_1d(_check.nonnegative("D_inference", D_inference))
     log_n_min = np.log((p.A / (lt - p.E)) ** (1.0 / p.alpha))

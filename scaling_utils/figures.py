@@ -530,7 +530,7 @@ def loss_and_ability(task=None, length: int = 10):
     log_axes(left, x=True, y=False)
     left.set(xlabel="N (parâmetros)", ylabel="perda (nats/token)", title="A perda: previsível")
     right.plot(N, exact_match(per_token_accuracy(t(N)), k), **_line(1),
-               label=f"acerto exato, {k} tokens")
+               label=f"acerto exato, {fmt.count(k, 'token', 'tokens')}")
     log_axes(right, x=True, y=False)
     right.yaxis.set_major_formatter(FuncFormatter(lambda v, _p=None: fmt.pct(v, 0)))
     right.set(xlabel="N (parâmetros)", ylabel="acurácia", title="A capacidade: um salto?")
@@ -578,12 +578,13 @@ def mirage(metric: str = "exact_match", length: int = 5, n_questions: int = 100,
         n_pts = np.geomspace(*_N_RANGE_CH4, 16)
         measured = sample_accuracy(score(t(n_pts), metric, k), q, s)
         ax.plot(n_pts, measured, **_points(1, markersize=7, markeredgecolor="black"),
-                label=f"medido com {q} questões")
+                label=f"medido com {fmt.count(q, 'questão', 'questões')}")
     log_axes(ax, x=True, y=False)
     if metric != "edit_distance":
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p=None: fmt.pct(v, 0)))
     ax.set(xlabel="N (parâmetros)", ylabel=METRIC_LABELS[metric],
-           title=f"{METRIC_LABELS[metric].capitalize()}, respostas de {k} tokens")
+           title=f"{METRIC_LABELS[metric].capitalize()}, respostas de "
+                 f"{fmt.count(k, 'token', 'tokens')}")
     ax.legend(fontsize=9)
     return fig
 
@@ -591,14 +592,23 @@ def mirage(metric: str = "exact_match", length: int = 5, n_questions: int = 100,
 def mirage_alt(metric: str, length: int, n_questions: int, seed: int = 0, task=None) -> str:
     from .emergence import METRIC_LABELS
 
+    k = _check.positive_int("length", length)
+    questions = fmt.count(_check.positive_int("n_questions", n_questions), "questão", "questões")
     shape = {"exact_match": "fica perto de zero e depois sobe de repente",
              "edit_distance": "cai de forma suave",
              "per_token": "sobe de forma suave"}[metric]
-    extra = ("" if metric == "edit_distance" else
-             f"; os pontos medidos com {n_questions} questões seguem a curva com degraus, e os "
-             "modelos pequenos leem exatamente zero quando a chance de acerto é pequena")
+    if metric == "exact_match" and k == 1:  # p¹ = p: o acerto exato é a acurácia por token
+        shape = "sobe de forma suave (com 1 token, o acerto exato é a acurácia por token)"
+    extra = {"exact_match": f"; os pontos medidos com {questions} seguem a curva com degraus, e "
+                            "os modelos pequenos leem exatamente zero quando a chance de acerto "
+                            "é pequena",
+             "edit_distance": "",
+             "per_token": f"; os pontos medidos com {questions} oscilam em torno da curva"}
+    if k == 1:
+        extra["exact_match"] = f"; os pontos medidos com {questions} oscilam em torno da curva"
     return (f"Gráfico de {METRIC_LABELS[metric]} contra o número de parâmetros, em escala log, "
-            f"para respostas de {length} tokens: a curva {shape}{extra}.")
+            f"para respostas de {fmt.count(k, 'token', 'tokens')}: a curva {shape}"
+            f"{extra[metric]}.")
 
 
 def resolution(task=None, length: int = 10, sizes=(10, 100, 1000), seed: int = 0):
@@ -618,8 +628,8 @@ def resolution(task=None, length: int = 10, sizes=(10, 100, 1000), seed: int = 0
                                        s + i), **_points(1, markersize=6), label="medido")
         log_axes(ax, x=True, y=False)
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p=None: fmt.pct(v, 0)))
-        ax.set(title=f"{int(q)} questões", xlabel="N (parâmetros)")
-    np.atleast_1d(axes)[0].set_ylabel(f"acerto exato ({k} tokens)")
+        ax.set(title=fmt.count(int(q), "questão", "questões"), xlabel="N (parâmetros)")
+    np.atleast_1d(axes)[0].set_ylabel(f"acerto exato ({fmt.count(k, 'token', 'tokens')})")
     np.atleast_1d(axes)[0].legend(fontsize=8)
     return fig
 
@@ -652,8 +662,8 @@ def lab_scaling(runs, params, noise: float):
         log_axes(ax)
         ax.set(xlabel=name, ylabel="perda de teste")
         ax.legend(fontsize=8)
-    ax_n.set_title(f"D = {fmt.num(r.D.max(), 0)} amostras")
-    ax_d.set_title(f"N = {fmt.num(r.N.max(), 0)} features")
+    ax_n.set_title(f"D = {fmt.count(int(r.D.max()), 'amostra', 'amostras')}")
+    ax_d.set_title(f"N = {fmt.count(int(r.N.max()), 'feature', 'features')}")
     return fig
 
 
@@ -701,7 +711,8 @@ def lab_double_descent(D: int = 128, setup=None):
     ax.plot(Ns, tuned.loss, **_line(0, marker="s", markersize=4), label="ridge ajustada")
     ax.axvline(d, **_line(6, linewidth=1.0, linestyle=":"), label=f"N = D = {d}")
     log_axes(ax)
-    ax.set(xlabel="N (features)", ylabel="perda de teste", title=f"D = {d} amostras")
+    ax.set(xlabel="N (features)", ylabel="perda de teste",
+           title=f"D = {fmt.count(d, 'amostra', 'amostras')}")
     ax.legend(fontsize=9)
     return fig
 

@@ -8,11 +8,18 @@
 
 from __future__ import annotations
 
+import decimal
+import math
+
 from babel.numbers import format_decimal, format_percent, format_scientific
 
 from . import _check
 
 LOCALE = "pt_BR"
+#: Dígitos do contexto decimal em que o Babel arredonda. O padrão do Python (28) não basta:
+#: 1e25 com 3 casas já tem 29 dígitos e o Babel levantava ``decimal.InvalidOperation``.
+#: 400 cobre qualquer float finito (até ~1,8 × 10³⁰⁸) com as 15 casas que ``digits`` permite.
+_PRECISION = 400
 
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
@@ -24,6 +31,13 @@ def _digits(name: str, digits) -> int:
     return d
 
 
+def _babel(function, value, **kwargs) -> str:
+    """Chama o Babel num contexto decimal com dígitos de sobra (ver ``_PRECISION``)."""
+    with decimal.localcontext() as ctx:
+        ctx.prec = _PRECISION
+        return function(value, locale=LOCALE, **kwargs)
+
+
 def num(x, digits: int = 2) -> str:
     """Número com ``digits`` casas decimais, em pt-BR: ``num(1234.5, 1)`` → ``'1.234,5'``."""
     value = _check.finite("x", x)
@@ -31,7 +45,7 @@ def num(x, digits: int = 2) -> str:
         raise TypeError(f"x deve ser um único número; recebido um array de forma {value.shape}.")
     d = _digits("digits", digits)
     pattern = "#,##0" + ("." + "0" * d if d else "")
-    return format_decimal(value, format=pattern, locale=LOCALE)
+    return _babel(format_decimal, value, format=pattern)
 
 
 def sci(x, digits: int = 2) -> str:
@@ -44,7 +58,7 @@ def sci(x, digits: int = 2) -> str:
     # Arredonda a mantissa antes: o Babel escolhe o expoente antes de arredondar
     # (9.996e3 com 2 casas sairia "10,00 × 10³").
     rounded = float(f"{value:.{d}e}")
-    text = format_scientific(rounded, format=pattern, locale=LOCALE)
+    text = _babel(format_scientific, rounded, format=pattern)
     mantissa, exponent = text.split("E")
     return f"{mantissa} × 10{exponent.translate(_SUPERSCRIPT)}"
 
@@ -58,7 +72,46 @@ def pct(fraction, digits: int = 1) -> str:
         )
     d = _digits("digits", digits)
     pattern = "#,##0" + ("." + "0" * d if d else "") + "%"
-    return format_percent(value, format=pattern, locale=LOCALE)
+    return _babel(format_percent, value, format=pattern)
+
+
+def plain(x, significant: int = 6) -> str:
+    """Um número calculado numa mensagem, em pt-BR e sem zeros inúteis.
+
+    Até ``significant`` algarismos significativos; notação científica fora de [10⁻³, 10⁶):
+    ``plain(1.69)`` → ``'1,69'``, ``plain(1e27)`` → ``'1 × 10²⁷'``, ``plain(4096)`` → ``'4.096'``.
+    """
+    value = _check.finite("x", x)
+    if not isinstance(value, float):
+        raise TypeError(f"x deve ser um único número; recebido um array de forma {value.shape}.")
+    s = _check.positive_int("significant", significant, minimum=1)
+    if not isinstance(s, int) or s > 15:
+        raise ValueError(f"significant deve ser um inteiro entre 1 e 15; recebido {significant!r}.")
+    if value == 0:
+        return "0"
+    magnitude = math.floor(math.log10(abs(float(f"{value:.{s - 1}e}"))))
+    if -3 <= magnitude < 6:
+        return _strip(num(value, min(15, max(0, s - 1 - magnitude))))
+    mantissa, power = sci(value, s - 1).split(" × ")
+    return f"{_strip(mantissa)} × {power}"
+
+
+def _strip(text: str) -> str:
+    """Tira os zeros à direita da parte decimal: ``'1,6900'`` → ``'1,69'``, ``'2,0'`` → ``'2'``."""
+    return text.rstrip("0").rstrip(",") if "," in text else text
+
+
+def count(n, singular: str, plural: str) -> str:
+    """Uma contagem com a palavra concordando: ``count(1, "token", "tokens")`` → ``'1 token'``,
+    ``count(1000, "questão", "questões")`` → ``'1.000 questões'`` (em pt-BR, 0 vai no plural).
+    """
+    k = _check.positive_int("n", n, minimum=0)
+    if not isinstance(k, int):
+        raise TypeError(f"n deve ser um único número; recebido {n!r}.")
+    for name, word in (("singular", singular), ("plural", plural)):
+        if not isinstance(word, str) or not word:
+            raise TypeError(f"{name} deve ser um texto não vazio; recebido {word!r}.")
+    return f"{num(k, 0)} {singular if k == 1 else plural}"
 
 
 class Table:
@@ -74,8 +127,8 @@ class Table:
             raise ValueError("rows não pode ser vazio; recebido [].")
         bad = [i for i, r in enumerate(rows) if len(r) != len(headers)]
         if bad:
-            raise ValueError(f"rows[{bad[0]}] tem {len(rows[bad[0]])} células; "
-                             f"headers tem {len(headers)}.")
+            raise ValueError(f"rows[{bad[0]}] tem {count(len(rows[bad[0]]), 'célula', 'células')}"
+                             f"; headers tem {count(len(headers), 'coluna', 'colunas')}.")
         self.headers, self.rows, self.caption = tuple(headers), rows, caption
 
     def __repr__(self) -> str:

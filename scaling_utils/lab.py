@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import _check
+from . import _check, fmt
 
 #: Grade relativa de λ (multiplicada pelo autovalor médio de ZᵀZ em cada ajuste).
 RIDGE_GRID = np.geomspace(1e-4, 10.0, 25)
@@ -30,9 +30,23 @@ RIDGE_GRID = np.geomspace(1e-4, 10.0, 25)
 RIDGELESS = np.array([1e-9])
 
 
+#: Memória máxima que um ``LabSetup`` pode pedir: 512 MiB. Um Binder tem de 1 a 2 GB para o
+#: kernel inteiro (Python, matplotlib, widgets); acima disso o kernel morre sem mensagem.
+MAX_MEMORY_MIB = 512
+#: Limites de cada argumento (o de memória costuma chegar antes): latent_dim e max_samples
+#: maiores que isso não cabem em 512 MiB; seeds acima de 64 só multiplicam o tempo.
+LIMITS = {"latent_dim": 16_384, "max_features": 4_096, "max_samples": 65_536, "seeds": 64}
+
+
 @dataclass(frozen=True)
 class LabSetup:
-    """Parâmetros do laboratório (os padrões são os do capítulo 5)."""
+    """Parâmetros do laboratório (os padrões são os do capítulo 5).
+
+    Limites: ``latent_dim`` ≤ 16.384, ``max_features`` ≤ 4.096 (e ≤ ``latent_dim``),
+    ``max_samples`` ≤ 65.536, ``seeds`` ≤ 64, e a memória estimada
+    (:meth:`memory_mib`) ≤ ``MAX_MEMORY_MIB`` = 512 MiB, o que cabe num kernel do Binder.
+    Acima disso, ``ValueError`` com o argumento e o valor.
+    """
 
     spectrum: float = 1.5  # a: covariância λᵢ = i^(−a)
     teacher: float = 1.0  # b: professor w*ᵢ ∝ i^(−b/2)
@@ -45,14 +59,37 @@ class LabSetup:
     def __post_init__(self):
         _check.in_range("spectrum", self.spectrum, 1.05, 4.0)
         _check.in_range("teacher", self.teacher, 0.0, 4.0)
-        _check.positive("noise", self.noise)
-        m = _check.positive_int("latent_dim", self.latent_dim, minimum=16)
-        n = _check.positive_int("max_features", self.max_features, minimum=4)
-        _check.positive_int("max_samples", self.max_samples, minimum=8)
-        _check.positive_int("seeds", self.seeds)
+        _check.in_range("noise", self.noise, 1e-6, 100.0)
+        m = _check.positive_int("latent_dim", self.latent_dim, minimum=16,
+                                maximum=LIMITS["latent_dim"])
+        n = _check.positive_int("max_features", self.max_features, minimum=4,
+                                maximum=LIMITS["max_features"])
+        _check.positive_int("max_samples", self.max_samples, minimum=8,
+                            maximum=LIMITS["max_samples"])
+        _check.positive_int("seeds", self.seeds, maximum=LIMITS["seeds"])
         if n > m:
             raise ValueError(f"max_features deve ser no máximo latent_dim = {m}; "
                              f"recebido max_features = {self.max_features!r}.")
+        mib = self.memory_mib()
+        if mib > MAX_MEMORY_MIB:
+            raise ValueError(
+                f"este laboratório pediria cerca de {fmt.num(mib, 0)} MiB de memória, acima do "
+                f"limite de {MAX_MEMORY_MIB} MiB (o que cabe num kernel do Binder); reduza "
+                f"max_samples, latent_dim ou max_features; recebido "
+                f"max_samples = {self.max_samples!r}, latent_dim = {self.latent_dim!r}, "
+                f"max_features = {self.max_features!r}.")
+
+    def memory_mib(self) -> float:
+        """Estimativa do pico de memória de uma semente, em MiB (float64, 8 bytes por número).
+
+        X (D × M) existe duas vezes ao ser gerado (a amostra normal e X escalado); Z (D × N);
+        F (M × N); os momentos guardados para cada N medido (até ~8·N², contando a grade
+        IsoFLOP) e as matrizes de ``test_loss`` (≈ 3·N²). Medido com tracemalloc nos padrões do
+        capítulo: o pico real fica abaixo desta estimativa (ver tests/test_bad_input.py).
+        """
+        d, m, n = int(self.max_samples), int(self.latent_dim), int(self.max_features)
+        numbers = 2 * d * m + d * n + m * n + 11 * n * n
+        return 8 * numbers / 2**20
 
 
 @dataclass(frozen=True)
@@ -178,8 +215,9 @@ def isoflop(budgets, setup: LabSetup | None = None, n_sizes: int = 25,
     for b in c:
         sel = np.abs(np.log(cost / b)) < 0.05
         if sel.sum() < 3:
-            raise ValueError(f"o orçamento {b!r} tem só {int(sel.sum())} tamanhos viáveis; "
-                             "escolha budgets mais ao centro da grade.")
+            raise ValueError(f"o orçamento {fmt.plain(b)} tem só "
+                             f"{fmt.count(int(sel.sum()), 'tamanho viável', 'tamanhos viáveis')}"
+                             "; escolha budgets mais ao centro da grade.")
         x, y = np.log(runs.N[sel]), runs.loss[sel]
         near = np.abs(x - x[np.argmin(y)]) <= win
         c2, c1, _ = np.polyfit(x[near], y[near], 2)

@@ -157,8 +157,12 @@ def mirage_explorer(metric: str = "exact_match", length: int = 5, n_questions: i
 
     if metric not in METRICS:
         raise ValueError(f"metric deve ser um de {', '.join(METRICS)}; recebido {metric!r}.")
-    k = _check.in_range("length", length, 1, 20)
-    q = _check.in_range("n_questions", n_questions, 10, 1000)
+    # Inteiros, como em emergence.exact_match: 2,5 tokens não existe (o IntSlider truncaria).
+    k = _check.positive_int("length", length, minimum=1, maximum=20)
+    q = _check.positive_int("n_questions", n_questions, minimum=10, maximum=1000)
+    for name, v in (("length", k), ("n_questions", q)):
+        if not isinstance(v, int):
+            raise TypeError(f"{name} deve ser um único número; recebido {v!r}.")
     dropdown = w.Dropdown(options=[(METRIC_LABELS[m], m) for m in METRICS], value=metric,
                           description="métrica", style={"description_width": "initial"})
     k_slider = w.IntSlider(value=int(k), min=1, max=20, description="tokens na resposta",

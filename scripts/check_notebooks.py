@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Confere que cada caderno foi executado por scripts/execute_notebooks.py (usado no
 pre-commit e nos testes): células numeradas 1..n, sem erros, kernel python3, estado dos
-widgets presente onde há widgets, célula de preparação atualizada, sem caminhos absolutos.
+widgets presente onde há widgets, o texto dos widgets em português (não o repr "VBox(...)"),
+célula de preparação atualizada, sem caminhos absolutos.
 
 Uso: python scripts/check_notebooks.py notebooks/*.ipynb  (sai com 1 se algo estiver errado)
 """
@@ -14,9 +15,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from execute_notebooks import SETUP_TAG, setup_source
+from execute_notebooks import SETUP_TAG, WIDGET_TEXT, WIDGET_VIEW, setup_source
 
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 ABSOLUTE_PATH = re.compile(r"(/home/|/root/|/work/|/tmp/|/Users/|[A-Z]:\\\\)")
 
@@ -45,6 +45,11 @@ def problems(path: Path) -> list[str]:
                 found.append(f"célula {i}: saída de erro gravada")
             if WIDGET_VIEW in out.get("data", {}):
                 views += 1
+                plain = out["data"].get("text/plain", "")
+                plain = plain if isinstance(plain, str) else "".join(plain)
+                if plain != WIDGET_TEXT:
+                    found.append(f"célula {i}: widget sem a instrução em português "
+                                 f"({plain[:30]!r}): rode make execute")
             if ABSOLUTE_PATH.search(_text(out)):
                 found.append(f"célula {i}: caminho absoluto na saída")
     state = nb.get("metadata", {}).get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})

@@ -5,6 +5,8 @@
   de ``_config.yml`` (URL do repositório) e de ``pyproject.toml`` (versão do livro);
 - executa com nbclient no ambiente fixado, kernel ``python3``, pasta ``notebooks/``,
   ``PYTHONHASHSEED=0`` e o estado dos widgets gravado nos metadados;
+- troca o ``text/plain`` de cada widget (``VBox(children=...``, em inglês) por uma instrução
+  em português: é o que o JupyterLab, o Colab e o GitHub mostram antes de a célula rodar;
 - aponta ``SCALING_UTILS_DATA_DIR`` para ``../shared/data`` quando essa pasta existe.
 
 Uso: python scripts/execute_notebooks.py notebooks/*.ipynb
@@ -25,12 +27,56 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parents[1]
 SETUP_TAG = "preparacao"
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+#: O texto que JupyterLab, Colab e o GitHub mostram no lugar de um widget antes de a célula rodar
+#: (o ``text/plain`` guardado na saída; o ipywidgets grava ali o repr em inglês, "VBox(...)").
+WIDGET_TEXT = ("Controle interativo: para usá-lo, execute as células do caderno (no JupyterLab, "
+               "menu Executar ▸ Executar todas as células; no Colab, Ambiente de execução ▸ "
+               "Executar tudo).")
+
+# A célula de preparação roda antes de existir scaling_utils: a lógica fica na própria célula.
+# Só instala no Colab (fora dele, instalar às escondidas mexeria no ambiente de quem roda o
+# Jupyter); roda o pip num subprocesso para saber se falhou e explica em português o que fazer.
+# Instala a etiqueta v<versão>, criada por "make publicar" (scripts/publicar.py, ver README).
+# Os ramos são testados em tests/test_setup_cell.py com um google.colab e um pip falsos.
 SETUP_TEMPLATE = '''\
-# Preparação: no Colab, instala o pacote do livro (na versão do livro) se ele faltar.
+# Preparação: no Colab, instala o pacote do livro (etiqueta v{version}) e liga os widgets.
+import importlib, subprocess, sys
+PACOTE = "scaling-utils @ git+{url}@v{version}"
+try:
+    from google.colab import output
+    output.enable_custom_widget_manager()  # o Colab só desenha ipywidgets 8 com isto
+    COLAB = True
+except ImportError:
+    COLAB = False
 try:
     import scaling_utils
 except ImportError:
-    %pip install --quiet "scaling-utils @ git+{url}@v{version}"
+    if not COLAB:
+        print("Falta o pacote scaling_utils neste Python. No seu computador, rode make env na "
+              "pasta do livro e abra o Jupyter de .venv; em outro serviço, rode numa célula: "
+              f"%pip install '{{PACOTE}}'")
+        raise RuntimeError("scaling_utils não está instalado; veja a mensagem acima.") from None
+    pip = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", PACOTE],
+                         capture_output=True, text=True)
+    if pip.returncode != 0:
+        sem_rede = ("resolve host", "Name or service not known", "Network is unreachable",
+                    "Failed to establish a new connection", "Temporary failure in name")
+        if any(sinal in pip.stdout + pip.stderr for sinal in sem_rede):
+            print("Sem internet: o Colab não conseguiu baixar o pacote do livro. Confira a "
+                  "conexão e rode esta célula de novo.")
+        else:
+            print("A instalação do pacote do livro falhou. Rode esta célula de novo; se "
+                  "falhar outra vez, use Ambiente de execução ▸ Desconectar e excluir ambiente "
+                  "de execução e tente de novo. Final da saída do pip (em inglês):")
+            print(pip.stderr[-1500:])
+        raise RuntimeError("scaling_utils não foi instalado; veja a mensagem acima.") from None
+    importlib.invalidate_caches()
+    import ipywidgets
+    if int(ipywidgets.__version__.split(".")[0]) < 8:
+        print("O Colab já tinha carregado o ipywidgets 7. Use Ambiente de execução ▸ Reiniciar "
+              "sessão e rode esta célula de novo (o pacote já está instalado).")
+        raise RuntimeError("reinicie a sessão; veja a mensagem acima.") from None
     import scaling_utils
 scaling_utils.plotting.setup_notebook()
 print(f"scaling_utils {{scaling_utils.__version__}}")'''
@@ -84,11 +130,24 @@ def execute(path: Path, write: bool = True) -> float:
     client.execute()
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+    label_widgets(nb)
     seconds = time.perf_counter() - start
     nbformat.validate(nb)
     if write:
         nbformat.write(nb, path)
     return seconds
+
+
+def label_widgets(nb: nbformat.NotebookNode) -> int:
+    """Troca o ``text/plain`` de cada widget (o repr em inglês) pela instrução em português."""
+    count = 0
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if WIDGET_VIEW in data:
+                data["text/plain"] = WIDGET_TEXT
+                count += 1
+    return count
 
 
 def prepare_environment() -> None:

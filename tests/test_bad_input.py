@@ -41,6 +41,8 @@ BAD = {
     "optnonneg": [v for v in NOT_A_NUMBER if v is not None] + NON_FINITE + [-0.5],
     "seed": NOT_A_NUMBER + NON_FINITE + [-1, 1.5],
     "level": NOT_A_NUMBER + NON_FINITE + [0, 1, 1.5],
+    "count": NOT_A_NUMBER + NON_FINITE + [-1, 1.5],
+    "significant": NOT_A_NUMBER + NON_FINITE + [0, 1.5, 16],
 }
 
 _N = np.geomspace(1e8, 1e10, 12)
@@ -127,6 +129,10 @@ API = [
     ("fmt.sci", fmt.sci, {"x": 1.5e20, "digits": 2}, {"x": "finite", "digits": "digits"}),
     ("fmt.pct", fmt.pct, {"fraction": 0.5, "digits": 1},
      {"fraction": "finite", "digits": "digits"}),
+    ("fmt.plain", fmt.plain, {"x": 1.69, "significant": 6},
+     {"x": "finite", "significant": "significant"}),
+    ("fmt.count", fmt.count, {"n": 3, "singular": "token", "plural": "tokens"},
+     {"n": "count"}),
     ("decimal_formatter", plotting.decimal_formatter, {"digits": 2}, {"digits": "optdigits"}),
     ("power_law_panels", figures.power_law_panels, {"a": 1.0, "alpha": -0.5, "E": 0.1},
      {"a": "positive", "alpha": "finite", "E": "nonneg", "x_min": "positive",
@@ -182,7 +188,7 @@ API = [
      {"Ns": "posint", "Ds": "posint"}),
     ("mirage_explorer", widgets.mirage_explorer,
      {"metric": "exact_match", "length": 5, "n_questions": 100},
-     {"length": "finite", "n_questions": "finite"}),
+     {"length": "posint", "n_questions": "posint"}),
     ("lab_explorer", widgets.lab_explorer, {"spectrum": 1.5, "noise": 0.25},
      {"spectrum": "finite", "noise": "finite"}),
     ("fit_explorer", widgets.fit_explorer, {"noise": 0.2, "decades": 2.0},
@@ -366,3 +372,151 @@ def test_lab_figures_need_lab_objects():
         figures.lab_isoflop(None, 0.5)
     with pytest.raises(TypeError, match="runs"):
         lab.r2_log(None, None)
+
+
+# --- Entradas que escapavam (issue 11, §4) ----------------------------------------------------
+
+@pytest.mark.parametrize(("func", "value"), [
+    (figures.kaplan_allocation, 1e28), (figures.kaplan_allocation, 1e16),
+    (figures.kaplan_allocation, 3.14e13), (figures.kaplan_allocation, 0.0),
+    (figures.kaplan_allocation, -1.0), (figures.budget_comparison, 1e28),
+    (figures.budget_comparison, 1e16), (figures.budget_comparison, 1e17),
+])
+def test_budget_out_of_range_is_a_portuguese_error(func, value):
+    """Limites ≥ 10²⁵ derrubavam o Babel (decimal.InvalidOperation) em vez da mensagem."""
+    with pytest.raises(ValueError) as info:
+        func(value)
+    msg = str(info.value)
+    assert msg.startswith("C_flops deve estar entre 1 × 10¹")
+    assert "e 1 × 10²⁷; recebido C_flops = " in msg
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"length": 2.5}, {"length": 0}, {"length": 21}, {"length": "3"},
+    {"n_questions": 99.5}, {"n_questions": 5}, {"n_questions": 1001},
+])
+def test_mirage_explorer_rejects_instead_of_truncating(kwargs):
+    arg = next(iter(kwargs))
+    with pytest.raises((TypeError, ValueError)) as info:
+        widgets.mirage_explorer(**kwargs)
+    _assert_portuguese(info.value, arg)
+
+
+def test_mirage_explorer_and_exact_match_agree_on_length():
+    for func in (lambda: widgets.mirage_explorer(length=2.5),
+                 lambda: emergence.exact_match(0.9, 2.5)):
+        with pytest.raises(ValueError, match="length deve ser um número inteiro"):
+            func()
+
+
+def test_counts_agree_in_number():
+    """"respostas de 1 tokens" não: a palavra concorda com a contagem (pt-BR: 0 no plural)."""
+    assert fmt.count(1, "token", "tokens") == "1 token"
+    assert fmt.count(0, "token", "tokens") == "0 tokens"
+    assert fmt.count(2, "questão", "questões") == "2 questões"
+    assert fmt.count(1000, "questão", "questões") == "1.000 questões"
+    alt = figures.mirage_alt("exact_match", 1, 1)
+    assert "respostas de 1 token:" in alt and "com 1 questão " in alt
+    assert "sobe de repente" not in alt  # com 1 token, p¹ = p sobe suave
+    assert "respostas de 5 tokens:" in figures.mirage_alt("exact_match", 5, 100)
+    assert "exatamente zero" not in figures.mirage_alt("per_token", 5, 100)
+
+
+def test_count_labels_in_figures():
+    import matplotlib.pyplot as plt
+
+    fig = figures.mirage("exact_match", length=1, n_questions=10)
+    ax = fig.axes[0]
+    assert ax.get_title().endswith("respostas de 1 token")
+    assert "medido com 10 questões" in [t.get_text() for t in ax.get_legend().get_texts()]
+    plt.close("all")
+    fig = figures.resolution(length=1, sizes=(1, 10))
+    assert [a.get_title() for a in fig.axes] == ["1 questão", "10 questões"]
+    assert fig.axes[0].get_ylabel() == "acerto exato (1 token)"
+    plt.close("all")
+
+
+def test_messages_with_computed_numbers_use_decimal_comma():
+    """O "E = 1.69" com ponto: números calculados numa mensagem passam por fmt."""
+    with pytest.raises(ValueError) as info:
+        chinchilla.inference_aware_optimal(1.0, 1e12, chinchilla.HOFFMANN_2022)
+    assert "perda irredutível E = 1,69;" in str(info.value)
+    with pytest.raises(ValueError) as info:
+        chinchilla.inference_aware_frontier(1.0, [1e12], chinchilla.BESIROGLU_2024)
+    assert f"E = {fmt.plain(chinchilla.BESIROGLU_2024.E)};" in str(info.value)
+    assert "," in fmt.plain(chinchilla.BESIROGLU_2024.E)
+    # C = 2.048 = 32 × 64: só N = 32 (D = 64) cabe na grade.
+    with pytest.raises(ValueError, match=r"o orçamento 2\.048 tem só 1 tamanho viável; escolha"):
+        lab.isoflop([2048.0], lab.LabSetup(seeds=1, latent_dim=64, max_features=32,
+                                           max_samples=64), min_samples=8)
+
+
+def test_no_dotted_float_in_reader_messages():
+    """Varredura do código: nenhuma mensagem de erro interpola um float calculado com ponto.
+
+    Proíbe em ``raise ...(f"...")`` os formatos ``{x:.2f}``/``{x:g}``/``{x:e}`` e atributos de
+    parâmetros interpolados crus (``{p.E}``); valores que o usuário passou podem ir com ``!r``.
+    """
+    import re
+    from pathlib import Path
+
+    import scaling_utils
+
+    bad = re.compile(r"\{[^}]*:[^}]*[fge]\}|\{p\.[A-Za-z_]+\}|\{params\.[A-Za-z_]+\}")
+    found = []
+    for path in Path(scaling_utils.__file__).parent.glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for m in re.finditer(r"raise \w+\((.*?)\)\n", text, re.S):
+            if bad.search(m.group(1)):
+                found.append(f"{path.name}: {m.group(1)[:80]}")
+    assert not found, found
+
+
+# --- LabSetup: memória e limites ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("kwargs", "arg"), [
+    ({"max_samples": 1_000_000}, "max_samples"),
+    ({"max_samples": 65_536}, "max_samples"),  # dentro do limite próprio, acima da memória
+    ({"latent_dim": 8192}, "latent_dim"),
+    ({"latent_dim": 100_000, "max_features": 512}, "latent_dim"),
+    ({"max_features": 5000, "latent_dim": 8000}, "max_features"),
+    ({"seeds": 1000}, "seeds"), ({"seeds": 0}, "seeds"),
+    ({"noise": 1e9}, "noise"), ({"noise": 0.0}, "noise"),
+])
+def test_lab_setup_refuses_what_would_kill_a_binder_kernel(kwargs, arg):
+    with pytest.raises(ValueError) as info:
+        lab.LabSetup(**kwargs)
+    msg = str(info.value)
+    _assert_portuguese(info.value, arg)
+    assert f"{arg} = " in msg
+
+
+def test_lab_setup_memory_message_names_values_and_limit():
+    with pytest.raises(ValueError) as info:
+        lab.LabSetup(max_samples=60_000)
+    msg = str(info.value)
+    assert "MiB de memória, acima do limite de 512 MiB" in msg
+    assert "recebido max_samples = 60000, latent_dim = 1024, max_features = 512." in msg
+    mib = lab.LabSetup(max_samples=60_000, latent_dim=16, max_features=16).memory_mib()
+    assert mib < lab.MAX_MEMORY_MIB
+
+
+def test_lab_default_and_chapter_setups_fit():
+    assert lab.LabSetup().memory_mib() < lab.MAX_MEMORY_MIB
+    assert lab.LabSetup(seeds=lab.LIMITS["seeds"]).seeds == 64
+
+
+def test_lab_memory_estimate_bounds_the_real_peak():
+    """A estimativa é um teto honesto: o pico medido (tracemalloc) fica abaixo dela, e não
+    muito abaixo (senão o limite recusaria laboratórios que cabem)."""
+    import tracemalloc
+
+    setup = lab.LabSetup(seeds=1, latent_dim=512, max_features=128, max_samples=2048)
+    tracemalloc.start()
+    try:
+        lab.grid([16, 64, 128], [256, 2048], setup)
+        lab.isoflop([2.0**10, 2.0**12, 2.0**14], setup)
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
+    finally:
+        tracemalloc.stop()
+    assert 0.3 * setup.memory_mib() < peak < setup.memory_mib(), (peak, setup.memory_mib())

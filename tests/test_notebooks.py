@@ -15,6 +15,7 @@ check = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(check)
 
 NOTEBOOKS = notebooks()
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 def test_there_are_notebooks():
@@ -84,6 +85,53 @@ def test_checker_catches_stale_setup_and_absolute_paths(tmp_path):
     assert any("kernelspec" in p for p in _mutated(tmp_path, "f.ipynb", kernel))
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_stored_widgets_speak_portuguese(path):
+    """Antes de a célula rodar, JupyterLab, Colab e GitHub mostram o text/plain do widget: a
+    instrução em português, nunca o repr em inglês (VBox(children=...)."""
+    import re
+
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    views = [o for c in _code(nb) for o in c.get("outputs", []) if WIDGET_VIEW in o.get("data", {})]
+    assert views, "o capítulo tem widgets"
+    english = re.compile(r"\b(VBox|HBox|children|FloatSlider|IntSlider|Dropdown|Output|"
+                         r"interactive|description|value=)\b")
+    for out in views:
+        text = "".join(out["data"].get("text/plain", ""))
+        assert text == check.WIDGET_TEXT, text[:80]
+        assert not english.search(text), text[:80]
+    assert "Executar todas as células" in check.WIDGET_TEXT
+
+
+def test_checker_catches_english_widget_repr(tmp_path):
+    def english(nb):
+        for c in _code(nb):
+            for o in c.get("outputs", []):
+                if WIDGET_VIEW in o.get("data", {}):
+                    o["data"]["text/plain"] = "VBox(children=(HBox(children=(FloatSlider(..."
+    assert any("widget sem a instrução" in p for p in _mutated(tmp_path, "g.ipynb", english))
+
+
+def test_label_widgets_replaces_the_repr():
+    import sys
+
+    import nbformat
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from execute_notebooks import WIDGET_TEXT, label_widgets
+
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("w")
+    cell.outputs = [nbformat.v4.new_output("display_data", data={
+        WIDGET_VIEW: {"model_id": "x", "version_major": 2, "version_minor": 0},
+        "text/plain": "VBox(children=(...))"}),
+        nbformat.v4.new_output("display_data", data={"text/plain": "42"})]
+    nb.cells = [cell]
+    assert label_widgets(nb) == 1
+    assert cell.outputs[0]["data"]["text/plain"] == WIDGET_TEXT
+    assert cell.outputs[1]["data"]["text/plain"] == "42"
+
+
 @pytest.mark.slow
 def test_chinchilla_chapter_runs_without_data(tmp_path, monkeypatch):
     """Sem o arquivo e sem rede, o capítulo 3 roda até o fim e explica o que falta."""
@@ -113,7 +161,6 @@ def test_chinchilla_chapter_runs_without_data(tmp_path, monkeypatch):
 # Mínimo de exercícios por capítulo (issues dos capítulos).
 MIN_EXERCISES = {"01-leis-de-potencia": 4, "02-kaplan": 4, "03-chinchilla": 5,
                  "04-paradoxo": 4, "05-laboratorio": 3}
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

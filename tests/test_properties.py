@@ -147,3 +147,86 @@ def test_inference_frontier_matches_exact_solver():
     exact = np.array([ch.inference_aware_optimal(target, x, p).N for x in d_inf])
     np.testing.assert_allclose(n, exact, rtol=1e-3)
     np.testing.assert_allclose(ch.loss(n, d, p), target, rtol=1e-9)
+
+
+# --- Números de 10⁻³⁰ a 10³⁰ em todo caminho de fmt e de _check (issue 11, §4) --------------
+# O Babel arredonda no contexto decimal do Python (28 dígitos): 1e25 com 3 casas levantava
+# decimal.InvalidOperation em fmt.num/fmt.pct e nas mensagens de _check.in_range.
+
+magnitudes = st.floats(min_value=1e-30, max_value=1e30)
+signed = st.builds(lambda x, neg: -x if neg else x, magnitudes, st.booleans())
+PT_NUMBER = r"-?\d{1,3}(\.\d{3})*(,\d+)?"
+
+
+def _parse_pt(text: str) -> float:
+    """Lê de volta '1.234,5', '−'/'-', e '1,5 × 10²⁷' (só formas pt-BR são aceitas)."""
+    import re
+
+    mantissa, _, power = text.partition(" × 10")
+    assert re.fullmatch(PT_NUMBER, mantissa), f"não é um número pt-BR: {text!r}"
+    value = float(parse_decimal(mantissa, locale="pt_BR"))
+    return value * 10 ** int(power.translate(_FROM_SUPERSCRIPT)) if power else value
+
+
+@given(signed, st.integers(min_value=0, max_value=6))
+def test_num_and_pct_never_crash_and_stay_pt_br(x, digits):
+    for text, expected in ((fmt.num(x, digits), x), (fmt.pct(x, digits).rstrip("%"), 100 * x)):
+        value = _parse_pt(text)
+        assert value == pytest.approx(expected, rel=1e-12, abs=0.5 * 10**-digits * 1.0001)
+        if digits:
+            assert text.split(",")[1].isdigit() and len(text.split(",")[1]) == digits
+
+
+@given(signed, st.integers(min_value=0, max_value=6))
+def test_sci_from_tiny_to_huge(x, digits):
+    assert _parse_pt(fmt.sci(x, digits)) == pytest.approx(x, rel=0.5 * 10**-digits * 1.0001)
+
+
+@given(st.one_of(signed, st.just(0.0)), st.integers(min_value=1, max_value=10))
+def test_plain_is_short_pt_br_and_faithful(x, significant):
+    text = fmt.plain(x, significant)
+    assert _parse_pt(text) == pytest.approx(x, rel=0.5 * 10 ** (1 - significant) * 1.0001)
+    digits = [c for c in text.split(" × ")[0] if c.isdigit()]
+    assert len(digits) <= max(significant, 6) + 3  # sem "0,000000…" nem 31 algarismos
+    assert not text.split(" × ")[0].endswith(("0,", ",0"))  # sem zeros inúteis
+
+
+@given(st.integers(min_value=0, max_value=10**15))
+def test_count_formats_any_count(n):
+    text = fmt.count(n, "questão", "questões")
+    number, word = text.split(" ")
+    assert int(parse_decimal(number, locale="pt_BR")) == n
+    assert word == ("questão" if n == 1 else "questões")
+
+
+@given(signed, signed, signed)
+def test_in_range_message_for_any_bounds(a, b, v):
+    from scaling_utils import _check
+
+    low, high = sorted((a, b))
+    if low == high:
+        return
+    if low <= v <= high:
+        assert _check.in_range("x", v, low, high) == v
+        return
+    with pytest.raises(ValueError) as info:
+        _check.in_range("x", v, low, high)
+    msg = str(info.value)
+    assert msg.startswith(f"x deve estar entre {fmt.plain(low)} e {fmt.plain(high)}; ")
+    assert msg.endswith(f"recebido x = {v!r}.")
+
+
+@given(signed)
+def test_every_check_message_path(x):
+    """finite, positive, nonnegative, probability e positive_int: aceitam ou explicam."""
+    from scaling_utils import _check
+
+    for check in (_check.finite, _check.positive, _check.nonnegative, _check.probability,
+                  _check.positive_int,
+                  lambda name, v: _check.positive_int(name, v, minimum=1, maximum=10**12)):
+        try:
+            check("x", x)
+        except ValueError as exc:
+            assert str(exc).startswith("x deve ser ") and "recebido x = " in str(exc)
+    with pytest.raises(ValueError, match=r"^x deve ser um inteiro entre 1 e 1\.000; "):
+        _check.positive_int("x", 1001, minimum=1, maximum=1000)
