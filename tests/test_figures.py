@@ -128,7 +128,7 @@ def test_widgets_build(make):
 
 def test_render_is_one_widget_update():
     html = widgets.render(figures.fit_demo, figures.fit_demo_alt, noise=0.3, decades=2.5)
-    assert html.startswith("<img src=\"data:image/png;base64,")
+    assert "<img src=\"data:image/png;base64," in html and "data-menor-texto" in html
     assert "ruído 0,30" in html and "2,5 década" in html
 
 

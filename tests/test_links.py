@@ -45,7 +45,10 @@ def _parse(path: Path) -> _Collector:
 
 def _pages() -> list[Path]:
     require((HTML / "index.html").is_file(), "site não construído (rode make book)")
-    return sorted(p for p in HTML.rglob("*.html") if "_static" not in p.parts)
+    # A 404 é servida em qualquer endereço: o seu link para o início é absoluto de propósito
+    # (testado em test_site_telas.py::test_portuguese_404_page, que o clica).
+    return sorted(p for p in HTML.rglob("*.html")
+                  if "_static" not in p.parts and p.name != "404.html")
 
 
 def test_internal_links_and_anchors_resolve():
