@@ -52,10 +52,11 @@ class LossParams:
         return (self.alpha * self.A / (self.beta * self.B)) ** (1.0 / (self.alpha + self.beta))
 
 
-#: Valores impressos em Hoffmann et al. (2022), Abordagem 3 (Eq. 10, App. D.2).
+#: Valores impressos em Hoffmann et al. (2022), Abordagem 3 (Eq. 10, App. D.2), arredondados.
 HOFFMANN_2022 = LossParams(E=1.69, A=406.4, B=410.7, alpha=0.34, beta=0.28)
 
-#: Os mesmos, com a precisão completa publicada na App. D.2 de Hoffmann et al. (2022).
+#: Os mesmos com mais casas: não estão impressos no PDF (a App. D.2 traz só os arredondados);
+#: vêm da **fonte TeX** do artigo no arXiv (2203.15556), como notam Besiroglu et al. (2024).
 HOFFMANN_2022_FULL = LossParams(E=1.6934, A=406.40, B=410.72, alpha=0.33917, beta=0.28491)
 
 #: Reajuste de Besiroglu et al. (2024), Eq. 4 / Tabela 1, sobre as 240 corridas digitalizadas.
@@ -250,20 +251,16 @@ def fit_parametric(
 PARAM_NAMES = ("E", "A", "B", "alpha", "beta", "a", "b")
 
 
-def bootstrap(N, D, L, n_resamples: int, seed: int, *, delta: float = 1e-3,
-              level: float = 0.95) -> dict:
-    """Intervalos de confiança (95% por padrão) por reamostragem das corridas, com semente.
+def bootstrap_draws(N, D, L, n_resamples: int, seed: int, *, delta: float = 1e-3) -> dict:
+    """Os parâmetros ajustados em cada reamostra das corridas (com reposição, com semente).
 
     Cada reamostra é ajustada com L-BFGS a partir do ótimo de todas as corridas (partida
     quente: o ótimo de uma reamostra fica perto do ótimo global). Devolve
-    ``{nome: (inferior, superior)}`` para E, A, B, alpha, beta, a e b.
+    ``{nome: array de n_resamples valores}`` para E, A, B, alpha, beta, a e b.
     """
     n, d, lv = _validate_runs(N, D, L)
     k = _check.positive_int("n_resamples", n_resamples, minimum=2)
     s = _check.positive_int("seed", seed, minimum=0)
-    lvl = _check.probability("level", level)
-    if not 0 < lvl < 1:
-        raise ValueError(f"level deve estar entre 0 e 1 (exclusive); recebido {level!r}.")
     delta_v = _check.positive("delta", delta)
     base = fit_parametric(n, d, lv, delta_v)
     rng = np.random.default_rng(s)
@@ -274,9 +271,39 @@ def bootstrap(N, D, L, n_resamples: int, seed: int, *, delta: float = 1e-3,
         theta, _ = _lbfgs(obj, base.theta)
         p = _theta_to_params(theta)
         draws[i] = [p.E, p.A, p.B, p.alpha, p.beta, p.a, p.b]
-    tail = 100 * (1 - lvl) / 2
-    lo, hi = np.percentile(draws, [tail, 100 - tail], axis=0)
-    return {name: (float(lo[j]), float(hi[j])) for j, name in enumerate(PARAM_NAMES)}
+    return {name: draws[:, j].copy() for j, name in enumerate(PARAM_NAMES)}
+
+
+def _level(level) -> float:
+    lvl = _check.probability("level", level)
+    if not 0 < lvl < 1:
+        raise ValueError(f"level deve estar entre 0 e 1 (exclusive); recebido {level!r}.")
+    return lvl
+
+
+def percentile_intervals(draws: dict, level: float = 0.95) -> dict:
+    """Intervalos de percentis centrais de nível ``level`` para cada parâmetro de ``draws``.
+
+    ``level = 0,8`` dá os percentis 10 e 90, o intervalo que Hoffmann et al. (2022, Tabela 2)
+    relatam; ``0,95`` dá os percentis 2,5 e 97,5, o que Besiroglu et al. (2024) relatam.
+    """
+    tail = 100 * (1 - _level(level)) / 2
+    return {name: tuple(float(v) for v in np.percentile(values, [tail, 100 - tail]))
+            for name, values in draws.items()}
+
+
+def bootstrap(N, D, L, n_resamples: int, seed: int, *, delta: float = 1e-3,
+              level: float = 0.95) -> dict:
+    """Intervalos de confiança (95% por padrão) por reamostragem das corridas, com semente.
+
+    :func:`bootstrap_draws` seguido de :func:`percentile_intervals`. Devolve
+    ``{nome: (inferior, superior)}`` para E, A, B, alpha, beta, a e b.
+    """
+    _validate_runs(N, D, L)
+    _check.positive_int("n_resamples", n_resamples, minimum=2)
+    _check.positive_int("seed", seed, minimum=0)
+    lvl = _level(level)
+    return percentile_intervals(bootstrap_draws(N, D, L, n_resamples, seed, delta=delta), lvl)
 
 
 # --- Abordagem 2: parábolas IsoFLOP -----------------------------------------------------

@@ -32,7 +32,7 @@ RIDGELESS = np.array([1e-9])
 
 @dataclass(frozen=True)
 class LabSetup:
-    """Parâmetros do laboratório (os padrões são os do capítulo 5)."""
+    """Parâmetros do laboratório (os padrões são os do capítulo 7)."""
 
     spectrum: float = 1.5  # a: covariância λᵢ = i^(−a)
     teacher: float = 1.0  # b: professor w*ᵢ ∝ i^(−b/2)
@@ -204,7 +204,7 @@ class LabResult:
         return self.fit.params.a
 
 
-#: A grade do capítulo 5: N de 16 a 512 features, D de 32 a 4.096 amostras, orçamentos
+#: A grade do capítulo 7: N de 16 a 512 features, D de 32 a 4.096 amostras, orçamentos
 #: C = N·D de 2¹⁰ a 2¹⁶.
 DEFAULT_NS = (16, 26, 42, 69, 113, 184, 300, 512)
 DEFAULT_DS = (32, 64, 128, 256, 512, 1024, 2048, 4096)

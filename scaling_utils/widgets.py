@@ -132,6 +132,17 @@ def chinchilla_budget_explorer(log10_C: float = 23.76):
                  controls)
 
 
+def isoflop_explorer(runs, bin_width: float = 0.1):
+    """Largura das faixas de compute → a Abordagem 2 refeita nas corridas digitalizadas."""
+    from .figures import isoflop_bands, isoflop_bands_alt
+
+    start = _check.in_range("bin_width", bin_width, 0.05, 0.3)
+    controls = {"bin_width": labeled_slider("largura da faixa (décadas)", start, 0.05, 0.3,
+                                            0.05, 2)}
+    return _show(lambda bin_width: isoflop_bands(runs, bin_width),
+                 lambda bin_width: isoflop_bands_alt(runs, bin_width), controls)
+
+
 def inference_explorer(log10_D_inference: float = 13.0):
     """Demanda de inferência (log₁₀ tokens) → N e D de treino ótimos (Sardana et al. 2024)."""
     from .figures import inference_demand, inference_demand_alt

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from execute_notebooks import execute, prepare_environment  # noqa: E402
 
-NOTEBOOK_LIMIT_S = {"05-laboratorio": 60.0}  # os demais: 20 s
+NOTEBOOK_LIMIT_S = {"07-laboratorio": 60.0, "04-replicacao": 60.0}  # os demais: 20 s
 WIDGET_LIMIT_MS = {"lab_explorer": 5000.0}  # o do laboratório refaz uma varredura; os demais: 100
 
 

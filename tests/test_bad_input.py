@@ -299,6 +299,9 @@ def test_sweep_covers_every_public_function():
     import scaling_utils
 
     covered = {f for _, f, _, _ in API} | {f for f, _ in SHAPE_CASES}
+    from test_bad_input_novos import API_NEW  # as funções novas da issue 12
+
+    covered |= {f for _, f, _, _ in API_NEW}
     covered |= {chinchilla.loss, chinchilla.compute_optimal, powerlaw.fit_loglog,
                 models.by_name, load_chinchilla_runs}
     dedicated = {"apply_style", "new_figure", "log_axes", "linear_axes", "style",
