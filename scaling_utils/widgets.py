@@ -143,6 +143,17 @@ def isoflop_explorer(runs, bin_width: float = 0.1):
                  lambda bin_width: isoflop_bands_alt(runs, bin_width), controls)
 
 
+def epochs_explorer(log10_U: float = 10.0, log10_N: float = 9.0):
+    """Quantas épocas ainda valem a pena? Tokens únicos e tamanho → dados efetivos e perda."""
+    from .figures_recentes import epochs_value, epochs_value_alt
+
+    lu = _check.in_range("log10_U", log10_U, 8.0, 13.0)
+    ln = _check.in_range("log10_N", log10_N, 7.0, 12.0)
+    controls = {"log10_U": labeled_slider("log₁₀ tokens únicos", lu, 8.0, 13.0, 0.25, 2),
+                "log10_N": labeled_slider("log₁₀ parâmetros", ln, 7.0, 12.0, 0.25, 2)}
+    return _show(epochs_value, epochs_value_alt, controls)
+
+
 def inference_explorer(log10_D_inference: float = 13.0):
     """Demanda de inferência (log₁₀ tokens) → N e D de treino ótimos (Sardana et al. 2024)."""
     from .figures import inference_demand, inference_demand_alt

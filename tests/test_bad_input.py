@@ -313,7 +313,8 @@ def test_sweep_covers_every_public_function():
                  "isoflop", "lab_scaling", "lab_isoflop", "png_bytes", "setup_notebook"}
     missing = []
     for modname in ("compute", "powerlaw", "kaplan", "chinchilla", "emergence", "models",
-                    "data", "fmt", "plotting", "figures", "widgets", "lab"):
+                    "data", "fmt", "plotting", "figures", "widgets", "lab", "inference",
+                    "dados_restritos", "amostragem", "previsao", "figures_recentes"):
         mod = getattr(scaling_utils, modname)
         for name, obj in vars(mod).items():
             if name.startswith("_") or not inspect.isfunction(obj):

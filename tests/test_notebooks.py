@@ -137,3 +137,38 @@ def test_chapter_skeleton(path):
         before = [c for c in code[:i] if any("image/png" in o.get("data", {})
                                             for o in c.get("outputs", []))]
         assert before, f"widget da célula {i} sem figura estática antes"
+
+
+def prose_words(nb) -> int:
+    """Palavras de prosa nas células de texto: sem matemática, marcações de diretivas e HTML;
+    cada papel MyST ({cite:p}`x`, {term}`y`) conta como uma palavra."""
+    import re
+
+    text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    text = re.sub(r"\$\$.*?\$\$", "", text, flags=re.S)
+    text = re.sub(r"\$[^$\n]+\$", "", text)
+    text = re.sub(r"\{[a-z:]+\}`[^`]*`", "X", text)
+    text = re.sub(r"^(```|:::|:label:|:class:).*$", "", text, flags=re.M)
+    text = re.sub(r"<[^>]+>", "", text)
+    return len(re.findall(r"[A-Za-zÀ-ÿ0-9][\wÀ-ÿ,.\-–]*", text))
+
+
+# Orçamento dos capítulos divididos na issue 12: ≤ 1.800 palavras de prosa e ≤ 5 figuras.
+BUDGET = {"03-chinchilla": (1800, 5), "04-replicacao": (1800, 5)}
+
+
+@pytest.mark.parametrize("name", sorted(BUDGET))
+def test_chapter_word_and_figure_budget(name):
+    nb = json.loads((ROOT / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))
+    max_words, max_figures = BUDGET[name]
+    figures = sum(1 for c in nb["cells"]
+                  if any("image/png" in o.get("data", {}) for o in c.get("outputs", [])))
+    assert prose_words(nb) <= max_words
+    assert 1 <= figures <= max_figures
+
+
+def test_word_counter_counts_prose_not_math():
+    nb = {"cells": [{"cell_type": "markdown", "source": ["Uma frase com $x^2$ e {cite:p}`a`.\n",
+                                                          "$$\ny = 1\n$$\n", ":::{admonition} T\n"]},
+                    {"cell_type": "code", "source": ["print('não conta')"]}]}
+    assert prose_words(nb) == 5  # Uma, frase, com, e, X
