@@ -271,7 +271,7 @@ def _params_name(params) -> str:
     from . import chinchilla as ch
 
     names = {id(ch.HOFFMANN_2022): "Hoffmann et al. 2022 (impressos)",
-             id(ch.HOFFMANN_2022_FULL): "Hoffmann et al. 2022 (precisão completa)",
+             id(ch.HOFFMANN_2022_FULL): "Hoffmann et al. 2022 (fonte TeX)",
              id(ch.BESIROGLU_2024): "Besiroglu et al. 2024"}
     return names.get(id(params), "parâmetros dados")
 
