@@ -3,7 +3,9 @@
 Módulos: ``compute`` (FLOPs, PF-dias), ``powerlaw`` (leis de potência e ajustes log-log),
 ``kaplan`` (Kaplan et al. 2020), ``chinchilla`` (Hoffmann et al. 2022 e a replicação de 2024),
 ``emergence`` (métricas e a "miragem"), ``models`` (modelos reais), ``data`` (as corridas do
-Chinchilla), ``fmt`` (números em pt-BR), ``plotting`` e ``widgets``.
+Chinchilla), ``fmt`` (números em pt-BR), ``plotting`` e ``widgets``; para 2023–2025,
+``inference`` (Sardana et al. 2024), ``dados_restritos`` (Muennighoff et al. 2023),
+``previsao`` (Llama 3 e a previsão em duas etapas) e ``amostragem`` (pass@k).
 
 Os módulos são importados sob demanda (``from scaling_utils import chinchilla``), para que
 ``import scaling_utils`` seja rápido.
@@ -19,7 +21,8 @@ except PackageNotFoundError:  # pragma: no cover - pacote não instalado (uso di
 
 _SUBMODULES = (
     "compute", "powerlaw", "kaplan", "chinchilla", "emergence", "models", "planets",
-    "data", "fmt", "plotting", "widgets",
+    "data", "fmt", "plotting", "widgets", "inference", "dados_restritos", "previsao",
+    "amostragem", "figures_recentes",
 )
 
 __all__ = ["__version__", *_SUBMODULES]

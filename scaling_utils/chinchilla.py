@@ -52,10 +52,11 @@ class LossParams:
         return (self.alpha * self.A / (self.beta * self.B)) ** (1.0 / (self.alpha + self.beta))
 
 
-#: Valores impressos em Hoffmann et al. (2022), Abordagem 3 (Eq. 10, App. D.2).
+#: Valores impressos em Hoffmann et al. (2022), Abordagem 3 (Eq. 10, App. D.2), arredondados.
 HOFFMANN_2022 = LossParams(E=1.69, A=406.4, B=410.7, alpha=0.34, beta=0.28)
 
-#: Os mesmos, com a precisão completa publicada na App. D.2 de Hoffmann et al. (2022).
+#: Os mesmos com mais casas: não estão impressos no PDF (a App. D.2 traz só os arredondados);
+#: vêm da **fonte TeX** do artigo no arXiv (2203.15556), como notam Besiroglu et al. (2024).
 HOFFMANN_2022_FULL = LossParams(E=1.6934, A=406.40, B=410.72, alpha=0.33917, beta=0.28491)
 
 #: Reajuste de Besiroglu et al. (2024), Eq. 4 / Tabela 1, sobre as 240 corridas digitalizadas.
@@ -250,20 +251,16 @@ def fit_parametric(
 PARAM_NAMES = ("E", "A", "B", "alpha", "beta", "a", "b")
 
 
-def bootstrap(N, D, L, n_resamples: int, seed: int, *, delta: float = 1e-3,
-              level: float = 0.95) -> dict:
-    """Intervalos de confiança (95% por padrão) por reamostragem das corridas, com semente.
+def bootstrap_draws(N, D, L, n_resamples: int, seed: int, *, delta: float = 1e-3) -> dict:
+    """Os parâmetros ajustados em cada reamostra das corridas (com reposição, com semente).
 
     Cada reamostra é ajustada com L-BFGS a partir do ótimo de todas as corridas (partida
     quente: o ótimo de uma reamostra fica perto do ótimo global). Devolve
-    ``{nome: (inferior, superior)}`` para E, A, B, alpha, beta, a e b.
+    ``{nome: array de n_resamples valores}`` para E, A, B, alpha, beta, a e b.
     """
     n, d, lv = _validate_runs(N, D, L)
     k = _check.positive_int("n_resamples", n_resamples, minimum=2)
     s = _check.positive_int("seed", seed, minimum=0)
-    lvl = _check.probability("level", level)
-    if not 0 < lvl < 1:
-        raise ValueError(f"level deve estar entre 0 e 1 (exclusive); recebido {level!r}.")
     delta_v = _check.positive("delta", delta)
     base = fit_parametric(n, d, lv, delta_v)
     rng = np.random.default_rng(s)
@@ -274,9 +271,39 @@ def bootstrap(N, D, L, n_resamples: int, seed: int, *, delta: float = 1e-3,
         theta, _ = _lbfgs(obj, base.theta)
         p = _theta_to_params(theta)
         draws[i] = [p.E, p.A, p.B, p.alpha, p.beta, p.a, p.b]
-    tail = 100 * (1 - lvl) / 2
-    lo, hi = np.percentile(draws, [tail, 100 - tail], axis=0)
-    return {name: (float(lo[j]), float(hi[j])) for j, name in enumerate(PARAM_NAMES)}
+    return {name: draws[:, j].copy() for j, name in enumerate(PARAM_NAMES)}
+
+
+def _level(level) -> float:
+    lvl = _check.probability("level", level)
+    if not 0 < lvl < 1:
+        raise ValueError(f"level deve estar entre 0 e 1 (exclusive); recebido {level!r}.")
+    return lvl
+
+
+def percentile_intervals(draws: dict, level: float = 0.95) -> dict:
+    """Intervalos de percentis centrais de nível ``level`` para cada parâmetro de ``draws``.
+
+    ``level = 0,8`` dá os percentis 10 e 90, o intervalo que Hoffmann et al. (2022, Tabela 2)
+    relatam; ``0,95`` dá os percentis 2,5 e 97,5, o que Besiroglu et al. (2024) relatam.
+    """
+    tail = 100 * (1 - _level(level)) / 2
+    return {name: tuple(float(v) for v in np.percentile(values, [tail, 100 - tail]))
+            for name, values in draws.items()}
+
+
+def bootstrap(N, D, L, n_resamples: int, seed: int, *, delta: float = 1e-3,
+              level: float = 0.95) -> dict:
+    """Intervalos de confiança (95% por padrão) por reamostragem das corridas, com semente.
+
+    :func:`bootstrap_draws` seguido de :func:`percentile_intervals`. Devolve
+    ``{nome: (inferior, superior)}`` para E, A, B, alpha, beta, a e b.
+    """
+    _validate_runs(N, D, L)
+    _check.positive_int("n_resamples", n_resamples, minimum=2)
+    _check.positive_int("seed", seed, minimum=0)
+    lvl = _level(level)
+    return percentile_intervals(bootstrap_draws(N, D, L, n_resamples, seed, delta=delta), lvl)
 
 
 # --- Abordagem 2: parábolas IsoFLOP -----------------------------------------------------
@@ -397,86 +424,10 @@ def tokens_for_loss(N, L_target, params: LossParams = HOFFMANN_2022):
     return float(d) if np.ndim(d) == 0 else d
 
 
-@dataclass(frozen=True)
-class InferenceAwareOptimum:
-    """Resultado de :func:`inference_aware_optimal` (Sardana et al. 2024).
-
-    N: parâmetros; D_train: tokens de treino; flops_train = 6·N·D_train;
-    flops_inference = 2·N·D_inference; total = a soma.
-    """
-
-    N: float
-    D_train: float
-    flops_train: float
-    flops_inference: float
-
-    @property
-    def total(self) -> float:
-        return self.flops_train + self.flops_inference
-
-    @property
-    def tokens_per_param(self) -> float:
-        return self.D_train / self.N
-
-
-def inference_aware_optimal(L_target, D_inference, params: LossParams = HOFFMANN_2022
-                            ) -> InferenceAwareOptimum:
-    """Minimiza 6·N·D_treino + 2·N·D_inferência sujeito a L̂(N, D_treino) = ``L_target``.
-
-    Sardana et al. (2024): com muita inferência, compensa um modelo menor treinado por mais
-    tokens. ``D_inference``: tokens processados na inferência durante a vida do modelo (≥ 0).
-    """
-    from scipy.optimize import minimize_scalar
-
-    p = _params(params)
-    lt = _check.positive("L_target", L_target)
-    d_inf = _check.nonnegative("D_inference", D_inference)
-    for name, v in (("L_target", lt), ("D_inference", d_inf)):
-        if not isinstance(v, float):
-            raise TypeError(f"{name} deve ser um único número; recebido {v!r}.")
-    if lt <= p.E:
-        raise ValueError(f"L_target deve ser maior que a perda irredutível E = {fmt.plain(p.E)}; "
-                         f"recebido L_target = {L_target!r}.")
-    n_min = (p.A / (lt - p.E)) ** (1.0 / p.alpha)  # abaixo disso, nem dados infinitos bastam
-
-    def total(log_n):
-        n = np.exp(log_n)
-        return 6.0 * n * tokens_for_loss(n, lt, p) + 2.0 * n * d_inf
-
-    lo, hi = np.log(n_min) + 1e-9, np.log(n_min) + 40.0
-    res = minimize_scalar(total, bounds=(lo, hi), method="bounded",
-                          options={"xatol": 1e-10, "maxiter": 500})
-    n = float(np.exp(res.x))
-    d = float(tokens_for_loss(n, lt, p))
-    return InferenceAwareOptimum(N=n, D_train=d, flops_train=6.0 * n * d,
-                                 flops_inference=2.0 * n * d_inf)
-
-
-def inference_aware_frontier(L_target, D_inference, params: LossParams = HOFFMANN_2022):
-    """:func:`inference_aware_optimal` para muitos valores de ``D_inference`` de uma vez.
-
-    Avalia o custo total numa grade logarítmica de N (passo de 0,01 em ln N) e refina o mínimo
-    por interpolação parabólica: erro relativo em N da ordem de 10⁻⁴, bom para curvas e widgets.
-    Devolve (N, D_treino) como arrays.
-    """
-    p = _params(params)
-    lt = _check.positive("L_target", L_target)
-    if not isinstance(lt, float):
-        raise TypeError(f"L_target deve ser um único número; recebido {L_target!r}.")
-    if lt <= p.E:
-        raise ValueError(f"L_target deve ser maior que a perda irredutível E = {fmt.plain(p.E)}; "
-                         f"recebido L_target = {L_target!r}.")
-    d_inf = np.atleast_1d(_check.nonnegative("D_inference", D_inference))
-    log_n_min = np.log((p.A / (lt - p.E)) ** (1.0 / p.alpha))
-    h = 0.01
-    log_n = log_n_min + 1e-6 + h * np.arange(4000)
-    n = np.exp(log_n)
-    train = 6.0 * n * tokens_for_loss(n, lt, p)
-    total = train[None, :] + 2.0 * n[None, :] * d_inf[:, None]
-    k = np.clip(np.argmin(total, axis=1), 1, n.size - 2)
-    rows = np.arange(d_inf.size)
-    y0, y1, y2 = total[rows, k - 1], total[rows, k], total[rows, k + 1]
-    denom = y0 - 2 * y1 + y2
-    shift = np.where(denom > 0, 0.5 * (y0 - y2) / np.where(denom > 0, denom, 1.0), 0.0)
-    n_opt = np.exp(log_n[k] + h * np.clip(shift, -1, 1))
-    return n_opt, tokens_for_loss(n_opt, lt, p)
+# Alocação com inferência (Sardana et al. 2024): mudou para ``scaling_utils.inference``;
+# os nomes continuam importáveis daqui.
+from .inference import (  # noqa: E402
+    InferenceAwareOptimum,
+    inference_aware_frontier,
+    inference_aware_optimal,
+)

@@ -1,7 +1,8 @@
 """Métricas e a "miragem" da emergência (Schaeffer, Miranda e Koyejo, 2023).
 
 Se a entropia cruzada por token L cai suavemente, a acurácia por token p = e^(−L) sobe
-suavemente; o acerto exato de uma resposta de k tokens, p^k, parece abrupto; a distância de
+suavemente (p = e^(−L) é a hipótese simplificadora de Schaeffer et al., §2: e^(−L) é a
+probabilidade média geométrica dada ao token correto, não a acurácia medida); o acerto exato de uma resposta de k tokens, p^k, parece abrupto; a distância de
 edição em tokens, k·(1 − p), continua suave.
 """
 
@@ -13,7 +14,11 @@ from . import _check
 
 
 def per_token_accuracy(loss):
-    """p = exp(−L): probabilidade do token certo, dada a perda L ≥ 0 em nats/token."""
+    """p = exp(−L): no modelo de Schaeffer et al. (2023), a probabilidade do token certo.
+
+    É a média geométrica da probabilidade dada ao token correto, para a perda L ≥ 0 em
+    nats/token; usá-la como acurácia por token é uma hipótese do modelo, não um fato medido.
+    """
     return np.exp(-_check.nonnegative("loss", loss))
 
 
@@ -97,10 +102,11 @@ def score(loss, metric: str, length):
     return p
 
 
-#: Exemplos de Wei et al. (2022), Tabela 1: a escala em que a capacidade aparece.
-#: (tarefa, FLOPs de treino, parâmetros, modelo)
+#: Exemplos de Wei et al. (2022), Tabela 1 (linhas da própria tabela): a escala em que a
+#: capacidade aparece. (tarefa, FLOPs de treino, parâmetros, modelo)
 WEI_2022_EXAMPLES = (
-    ("adição de 3 dígitos (few-shot)", "2,3 × 10²²", "13 bilhões", "GPT-3"),
-    ("MMLU (few-shot)", "3 a 5 × 10²³", "70 a 280 bilhões", "Chinchilla e Gopher"),
+    ("adição/subtração de 3 dígitos (few-shot)", "2,3 × 10²²", "13 bilhões", "GPT-3"),
+    ("MMLU, média dos 57 tópicos (few-shot)", "3,1 × 10²³", "175 bilhões", "GPT-3"),
+    ("MMLU, 30 tópicos (few-shot)", "5,0 × 10²³", "70 bilhões", "Chinchilla"),
     ("WiC (few-shot)", "2,5 × 10²⁴", "540 bilhões", "PaLM"),
 )

@@ -11,7 +11,6 @@ import numpy as np
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from . import _check, fmt, kaplan
-from .compute import PF_DAY_FLOPS, flops_to_pf_days
 from .plotting import decimal_formatter, linear_axes, log_axes, new_figure, place_labels, style
 from .powerlaw import (
     fit_ignoring_floor,
@@ -217,7 +216,7 @@ def kaplan_allocation(C_flops: float = 3.14e23):
 
     c_sel = _check.in_range("C_flops", C_flops, 1e17, 1e27)
     C = np.geomspace(1e17, 1e27, 200)
-    n_opt, d_opt = kaplan.optimal_allocation(C / PF_DAY_FLOPS)
+    n_opt, d_opt = kaplan.allocation_for_compute(C)
     gpt3 = by_name("GPT-3")
     fig, (left, right) = new_figure(ncols=2, width=7.2, height=4.0)
     left.plot(C, n_opt, **_line(0), label="N_opt (parâmetros)")
@@ -230,26 +229,26 @@ def kaplan_allocation(C_flops: float = 3.14e23):
     log_axes(left)
     left.set(xlabel="C (FLOPs)", title="Alocação de Kaplan (Tabela 6)")
     left.legend(fontsize=8)
-    right.plot(C, kaplan.loss_c(C / PF_DAY_FLOPS), **_line(2), label="L(C_min)")
-    right.plot([c_sel], [kaplan.loss_c(c_sel / PF_DAY_FLOPS)], **_points(6, markersize=9),
+    right.plot(C, kaplan.loss_for_compute(C), **_line(2), label="L(C_min), C_min = C/1,81")
+    right.plot([c_sel], [kaplan.loss_for_compute(c_sel)], **_points(6, markersize=9),
                label="orçamento escolhido")
     log_axes(right, x=True, y=False)
     right.set(xlabel="C (FLOPs)", ylabel="perda prevista (nats/token)", title="Perda prevista")
     right.legend(fontsize=8)
-    n, d = kaplan.optimal_allocation(flops_to_pf_days(c_sel))
-    fig.suptitle(f"C = {fmt.sci(c_sel, 2)} FLOPs = {fmt.sci(flops_to_pf_days(c_sel), 2)} "
-                 f"PF-dias\nN_opt = {fmt.sci(n, 1)}, D_opt = {fmt.sci(d, 1)}", fontsize=10)
+    n, d = kaplan.allocation_for_compute(c_sel)
+    fig.suptitle(f"C = {fmt.sci(c_sel, 2)} FLOPs (C_min = "
+                 f"{fmt.sci(kaplan.c_min_for_compute(c_sel), 2)} PF-dias)\n"
+                 f"N_opt = {fmt.sci(n, 1)}, D_opt = {fmt.sci(d, 1)}", fontsize=10)
     return fig
 
 
 def kaplan_allocation_alt(C_flops: float) -> str:
-    pf = flops_to_pf_days(C_flops)
-    n, d = kaplan.optimal_allocation(pf)
+    n, d = kaplan.allocation_for_compute(C_flops)
     return (f"Dois gráficos log-log em função do compute. À esquerda, as retas de N_opt e D_opt "
             f"de Kaplan, com o GPT-3 marcado por estrelas; no orçamento escolhido, "
             f"{fmt.sci(C_flops, 2)} FLOPs, N_opt = {fmt.sci(n, 1)} parâmetros e D_opt = "
             f"{fmt.sci(d, 1)} tokens. À direita, a perda prevista L(C), que cai devagar, e o "
-            f"ponto do orçamento, {fmt.num(float(kaplan.loss_c(pf)), 2)} nats por token.")
+            f"ponto do orçamento, {fmt.num(float(kaplan.loss_for_compute(C_flops)), 2)} nats por token.")
 
 
 def kepler(planets):
@@ -282,7 +281,7 @@ def _params_name(params) -> str:
     from . import chinchilla as ch
 
     names = {id(ch.HOFFMANN_2022): "Hoffmann et al. 2022 (impressos)",
-             id(ch.HOFFMANN_2022_FULL): "Hoffmann et al. 2022 (precisão completa)",
+             id(ch.HOFFMANN_2022_FULL): "Hoffmann et al. 2022 (fonte TeX)",
              id(ch.BESIROGLU_2024): "Besiroglu et al. 2024"}
     return names.get(id(params), "parâmetros dados")
 
@@ -314,7 +313,7 @@ def isoflop_curves(params=None, budgets=(1e19, 1e20, 1e21, 1e22, 1e23)):
 def _allocation_axes(ax_n, ax_d, C, kaplan_color=1, chin_color=0):
     from . import chinchilla as ch
 
-    n_k, d_k = kaplan.optimal_allocation(C / PF_DAY_FLOPS)
+    n_k, d_k = kaplan.allocation_for_compute(C)
     n_c, d_c = ch.compute_optimal(C, ch.BESIROGLU_2024)
     ax_n.plot(C, n_k, **_line(kaplan_color), label="Kaplan (Tabela 6)")
     ax_n.plot(C, n_c, **_line(chin_color), label="Chinchilla (reajuste de 2024)")
@@ -364,15 +363,19 @@ def chinchilla_runs(runs, params=None):
     return fig
 
 
-def isoflop_parabolas(runs, iso, max_groups: int = 6):
-    """Abordagem 2 nas corridas reais: perda × N por grupo de FLOPs, com as parábolas."""
+def isoflop_parabolas(runs, iso, max_groups: int = 6, half_width: float = 0.05):
+    """Abordagem 2 nas corridas reais: perda × N por grupo de FLOPs, com as parábolas.
+
+    Mostra as corridas a até ``half_width`` décadas do compute de cada grupo.
+    """
     max_groups = _check.positive_int("max_groups", max_groups)
+    half_width = _check.positive("half_width", half_width)
     fig, ax = new_figure(width=7.0, height=4.4)
     logc = np.log10(runs.C)
     chosen = np.unique(np.linspace(0, len(iso.budgets) - 1, max_groups).round().astype(int))
     for k, j in enumerate(chosen):
         c = iso.budgets[j]
-        sel = np.abs(logc - np.log10(c)) <= 0.05
+        sel = np.abs(logc - np.log10(c)) <= half_width
         ax.plot(runs.N[sel], runs.loss[sel], **_points(k, markersize=5))
         x = np.linspace(np.log10(runs.N[sel].min()), np.log10(runs.N[sel].max()), 100)
         ax.plot(10**x, np.polyval(iso.coefs[j], x), **_line(k, linewidth=1.5),
@@ -384,6 +387,28 @@ def isoflop_parabolas(runs, iso, max_groups: int = 6):
            title="Abordagem 2 nas corridas digitalizadas")
     ax.legend(fontsize=8, title="FLOPs", title_fontsize=8)
     return fig
+
+
+def isoflop_bands(runs, bin_width: float = 0.1):
+    """Abordagem 2 nas corridas com faixas de compute de ``bin_width`` décadas (explorador)."""
+    from . import chinchilla as ch
+
+    width = _check.in_range("bin_width", bin_width, 0.05, 0.5)
+    iso = ch.fit_isoflop(runs.N, runs.D, runs.loss, bin_width=width)
+    fig = isoflop_parabolas(runs, iso, half_width=width / 2)
+    fig.axes[0].set_title(f"Faixas de {fmt.num(width, 2)} década: N_opt ∝ C^{fmt.num(iso.a, 2)} "
+                          f"({len(iso.budgets)} faixas)")
+    return fig
+
+
+def isoflop_bands_alt(runs, bin_width: float = 0.1) -> str:
+    from . import chinchilla as ch
+
+    iso = ch.fit_isoflop(runs.N, runs.D, runs.loss, bin_width=bin_width)
+    return (f"Grupos de corridas com a perda em função do número de parâmetros, cada um com uma "
+            f"parábola e uma estrela no mínimo. Com faixas de {fmt.num(bin_width, 2)} década, "
+            f"há {len(iso.budgets)} faixas utilizáveis e o expoente ajustado de N_opt é "
+            f"{fmt.num(iso.a, 2)}.")
 
 
 def tokens_per_param_history(model_list, rule: float = 20.0):
@@ -415,7 +440,7 @@ def budget_comparison(C_flops: float = 5.76e23, params=None):
     c = _check.in_range("C_flops", C_flops, 1e18, 1e27)
     fig, (ax_n, ax_d) = new_figure(ncols=2, width=7.2, height=4.0)
     C = np.geomspace(1e18, 1e27, 120)
-    n_k, d_k = kaplan.optimal_allocation(C / PF_DAY_FLOPS)
+    n_k, d_k = kaplan.allocation_for_compute(C)
     n_c, d_c = ch.compute_optimal(C, p)
     for ax, yk, yc, what in ((ax_n, n_k, n_c, "N_opt (parâmetros)"),
                              (ax_d, d_k, d_c, "D_opt (tokens)")):
@@ -424,7 +449,7 @@ def budget_comparison(C_flops: float = 5.76e23, params=None):
         ax.axvline(c, **_line(6, linewidth=1.0, linestyle=":"))
         log_axes(ax)
         ax.set(xlabel="C (FLOPs)", ylabel=what)
-    nk, dk = kaplan.optimal_allocation(c / PF_DAY_FLOPS)
+    nk, dk = kaplan.allocation_for_compute(c)
     nc, dc = ch.compute_optimal(c, p)
     for ax, (yk, yc) in ((ax_n, (nk, nc)), (ax_d, (dk, dc))):
         ax.plot([c], [yk], **_points(1, markersize=8, markeredgecolor="black"))
@@ -442,7 +467,7 @@ def budget_comparison_alt(C_flops: float, params=None) -> str:
     from . import chinchilla as ch
 
     p = ch.BESIROGLU_2024 if params is None else params
-    nk, dk = kaplan.optimal_allocation(C_flops / PF_DAY_FLOPS)
+    nk, dk = kaplan.allocation_for_compute(C_flops)
     nc, dc = ch.compute_optimal(C_flops, p)
     return (f"Dois gráficos log-log em função do compute, com as retas de Kaplan e do Chinchilla "
             f"para parâmetros (esquerda) e tokens (direita). No orçamento de "
@@ -504,7 +529,7 @@ def inference_demand_alt(log10_D_inference: float, L_target: float | None = None
             f"parâmetro), contra {fmt.sci(base.N, 2)} sem inferência.")
 
 
-# --- Capítulo 4: o paradoxo ---------------------------------------------------------------
+# --- Capítulo 5: o paradoxo ---------------------------------------------------------------
 
 _N_RANGE_CH4 = (1e7, 1e12)
 
@@ -634,7 +659,7 @@ def resolution(task=None, length: int = 10, sizes=(10, 100, 1000), seed: int = 0
     return fig
 
 
-# --- Capítulo 5: o laboratório ------------------------------------------------------------
+# --- Capítulo 7: o laboratório ------------------------------------------------------------
 
 def lab_scaling(runs, params, noise: float):
     """L × N (com o maior D) e L × D (com o maior N): medidas, lei ajustada e o piso σ²."""

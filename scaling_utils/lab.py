@@ -40,7 +40,7 @@ LIMITS = {"latent_dim": 16_384, "max_features": 4_096, "max_samples": 65_536, "s
 
 @dataclass(frozen=True)
 class LabSetup:
-    """Parâmetros do laboratório (os padrões são os do capítulo 5).
+    """Parâmetros do laboratório (os padrões são os do capítulo 7).
 
     Limites: ``latent_dim`` ≤ 16.384, ``max_features`` ≤ 4.096 (e ≤ ``latent_dim``),
     ``max_samples`` ≤ 65.536, ``seeds`` ≤ 64, e a memória estimada
@@ -242,7 +242,7 @@ class LabResult:
         return self.fit.params.a
 
 
-#: A grade do capítulo 5: N de 16 a 512 features, D de 32 a 4.096 amostras, orçamentos
+#: A grade do capítulo 7: N de 16 a 512 features, D de 32 a 4.096 amostras, orçamentos
 #: C = N·D de 2¹⁰ a 2¹⁶.
 DEFAULT_NS = (16, 26, 42, 69, 113, 184, 300, 512)
 DEFAULT_DS = (32, 64, 128, 256, 512, 1024, 2048, 4096)

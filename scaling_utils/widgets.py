@@ -116,7 +116,7 @@ def _params_choices() -> dict:
 
     return {"reajuste de 2024 (Besiroglu et al.)": ch.BESIROGLU_2024,
             "2022, valores impressos": ch.HOFFMANN_2022,
-            "2022, precisão completa": ch.HOFFMANN_2022_FULL}
+            "2022, fonte TeX (mais casas)": ch.HOFFMANN_2022_FULL}
 
 
 def chinchilla_budget_explorer(log10_C: float = 23.76):
@@ -136,6 +136,28 @@ def chinchilla_budget_explorer(log10_C: float = 23.76):
                  lambda log10_C, params_name: budget_comparison_alt(10**log10_C,
                                                                      choices[params_name]),
                  controls)
+
+
+def isoflop_explorer(runs, bin_width: float = 0.1):
+    """Largura das faixas de compute → a Abordagem 2 refeita nas corridas digitalizadas."""
+    from .figures import isoflop_bands, isoflop_bands_alt
+
+    start = _check.in_range("bin_width", bin_width, 0.05, 0.3)
+    controls = {"bin_width": labeled_slider("largura da faixa (décadas)", start, 0.05, 0.3,
+                                            0.05, 2)}
+    return _show(lambda bin_width: isoflop_bands(runs, bin_width),
+                 lambda bin_width: isoflop_bands_alt(runs, bin_width), controls)
+
+
+def epochs_explorer(log10_U: float = 10.0, log10_N: float = 9.0):
+    """Quantas épocas ainda valem a pena? Tokens únicos e tamanho → dados efetivos e perda."""
+    from .figures_recentes import epochs_value, epochs_value_alt
+
+    lu = _check.in_range("log10_U", log10_U, 8.0, 13.0)
+    ln = _check.in_range("log10_N", log10_N, 7.0, 12.0)
+    controls = {"log10_U": labeled_slider("log₁₀ tokens únicos", lu, 8.0, 13.0, 0.25, 2),
+                "log10_N": labeled_slider("log₁₀ parâmetros", ln, 7.0, 12.0, 0.25, 2)}
+    return _show(epochs_value, epochs_value_alt, controls)
 
 
 def inference_explorer(log10_D_inference: float = 13.0):

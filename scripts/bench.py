@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from execute_notebooks import execute, prepare_environment  # noqa: E402
 
-NOTEBOOK_LIMIT_S = {"05-laboratorio": 60.0}  # os demais: 20 s
+NOTEBOOK_LIMIT_S = {"07-laboratorio": 60.0, "04-replicacao": 60.0}  # os demais: 20 s
 WIDGET_LIMIT_MS = {"lab_explorer": 5000.0}  # o do laboratório refaz uma varredura; os demais: 100
 
 
@@ -70,6 +70,7 @@ def widget_updates() -> dict:
 
     matplotlib.use("Agg")
     from scaling_utils import figures as f
+    from scaling_utils import figures_recentes as fr
     from scaling_utils.widgets import render
 
     cases = {
@@ -85,6 +86,8 @@ def widget_updates() -> dict:
         "mirage_explorer": (f.mirage, f.mirage_alt,
                             {"metric": "exact_match", "length": 10, "n_questions": 300}),
         "lab_explorer": (f.lab_sweep, f.lab_sweep_alt, {"spectrum": 2.0, "noise": 0.4}),
+        "epochs_explorer": (fr.epochs_value, fr.epochs_value_alt,
+                            {"log10_U": 11.0, "log10_N": 10.0}),
     }
     import matplotlib.pyplot as plt
 

@@ -305,6 +305,9 @@ def test_sweep_covers_every_public_function():
     import scaling_utils
 
     covered = {f for _, f, _, _ in API} | {f for f, _ in SHAPE_CASES}
+    from test_bad_input_novos import API_NEW  # as funções novas da issue 12
+
+    covered |= {f for _, f, _, _ in API_NEW}
     covered |= {chinchilla.loss, chinchilla.compute_optimal, powerlaw.fit_loglog,
                 models.by_name, load_chinchilla_runs}
     dedicated = {"apply_style", "new_figure", "log_axes", "linear_axes", "style",
@@ -317,7 +320,8 @@ def test_sweep_covers_every_public_function():
                  "smallest_font_pt", "png_layout", "place_labels", "overlapping_texts"}
     missing = []
     for modname in ("compute", "powerlaw", "kaplan", "chinchilla", "emergence", "models",
-                    "data", "fmt", "plotting", "figures", "widgets", "lab"):
+                    "data", "fmt", "plotting", "figures", "widgets", "lab", "inference",
+                    "dados_restritos", "amostragem", "previsao", "figures_recentes"):
         mod = getattr(scaling_utils, modname)
         for name, obj in vars(mod).items():
             if name.startswith("_") or not inspect.isfunction(obj):

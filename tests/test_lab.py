@@ -1,4 +1,4 @@
-"""O laboratório do capítulo 5: os resultados exigidos, na semente padrão, e determinismo."""
+"""O laboratório do capítulo 7: os resultados exigidos, na semente padrão, e determinismo."""
 
 from __future__ import annotations
 

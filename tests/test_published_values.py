@@ -163,3 +163,89 @@ def test_mmlu_facts():
 
 def test_llama3_tokens_per_parameter():
     assert models.by_name("Llama 3 8B").tokens_per_param == pytest.approx(1875)
+
+
+# --- Issue 12: números novos ---------------------------------------------------------------
+
+def test_table6_c_min_convention_gopher_and_gpt3():
+    # Kaplan et al. 2020, Eq. 5.5 e Tabela 6: a Tabela 6 gasta 6·N·D = 1,81·C_min; com
+    # C_min = C/1,81, GPT-3 (3,14 × 10²³ FLOPs) → 1,9 × 175B e 0,52 × 300B tokens.
+    from scaling_utils import kaplan
+
+    assert kaplan.TABLE6_SPEND == pytest.approx(1.81, abs=0.005)
+    n, d = kaplan.allocation_for_compute(3.14e23)
+    assert (n / 175e9, d / 300e9) == (pytest.approx(1.92, abs=0.01), pytest.approx(0.52, abs=0.01))
+
+
+def test_gopher_budget_printed_vs_tex_values():
+    # Revisão científica / Hoffmann et al. 2022, Fig. 4: valores impressos → ≈ 32B parâmetros
+    # no orçamento do Gopher; valores da fonte TeX → ≈ 40B (a figura diz 40B).
+    assert ch.compute_optimal(ch.GOPHER_BUDGET, ch.HOFFMANN_2022)[0] == pytest.approx(32e9,
+                                                                                   rel=0.02)
+
+
+@pytest.mark.slow
+def test_runs_needed_for_published_interval_width(runs):
+    # Besiroglu et al. 2024: o intervalo de 80% de a (0,454–0,455, Tabela 2 de Hoffmann et al.)
+    # pediria "mais de 600.000" corridas; a largura de 80% com 240 corridas é ≈ 0,051.
+    draws = ch.bootstrap_draws(runs.N, runs.D, runs.loss, n_resamples=200, seed=2024)
+    lo, hi = ch.percentile_intervals(draws, 0.80)["a"]
+    assert hi - lo == pytest.approx(0.051, abs=0.004)
+    assert 240 * ((hi - lo) / 0.001) ** 2 == pytest.approx(6e5, rel=0.2)
+    lo95, hi95 = ch.percentile_intervals(draws, 0.95)["a"]
+    assert (hi95 - lo95) / (hi - lo) == pytest.approx(1.96 / 1.2816, rel=0.15)
+
+
+def test_wei_table1_rows():
+    # Wei et al. 2022, Tabela 1: MMLU (57 tópicos) 3,1E+23 / 175B / GPT-3;
+    # MMLU (30 tópicos) 5,0E+23 / 70B / Chinchilla.
+    rows = {r[0]: r[1:] for r in emergence.WEI_2022_EXAMPLES}
+    assert rows["MMLU, média dos 57 tópicos (few-shot)"] == ("3,1 × 10²³", "175 bilhões", "GPT-3")
+    assert rows["MMLU, 30 tópicos (few-shot)"] == ("5,0 × 10²³", "70 bilhões", "Chinchilla")
+
+
+def test_muennighoff_constants_and_figure1_losses():
+    # Muennighoff et al. 2023: R_D* ≈ 15,4, R_N* ≈ 5,3; perdas dos dois modelos da Figura 1
+    # (direita) e a alocação ótima (227B tokens, 9,1 épocas, 6,8B parâmetros), como o README
+    # do repositório dos autores (huggingface/datablations) as imprime.
+    from scaling_utils import dados_restritos as dr
+
+    assert round(dr.R_D_STAR, 1) == 15.4 and round(dr.R_N_STAR, 1) == 5.3
+    for n, d, u, published in dr.FIGURE1_EXAMPLES:
+        assert dr.loss(n, d, u) == pytest.approx(published, abs=1e-9)
+    n, d, _ = dr.optimal_allocation(6 * 8.67e9 * 178e9, 25e9)
+    assert n == pytest.approx(6.8e9, rel=0.01)
+    assert d == pytest.approx(227e9, rel=0.01)
+    assert d / 25e9 == pytest.approx(9.1, abs=0.05)
+
+
+def test_muennighoff_repetition_is_almost_free_up_to_4_epochs():
+    # Muennighoff et al. 2023 (resumo): até 4 épocas, mudança desprezível na perda.
+    from scaling_utils import dados_restritos as dr
+
+    u = 25e9
+    assert 0.93 < dr.effective_data(4 * u, u) / (4 * u) < 0.94  # 4 épocas ≈ 93% de dados novos
+    n = 0.5 * dr.optimal_params_for_tokens(u)  # sem excesso de parâmetros: só o efeito dos dados
+    repeated, fresh = dr.loss(n, 4 * u, u), dr.loss(n, 4 * u, 4 * u)
+    assert 0 < repeated - fresh < 0.01
+    assert dr.effective_data(1e6 * u, u) / u == pytest.approx(1 + dr.R_D_STAR, rel=1e-6)
+
+
+def test_llama3_scaling_fit():
+    # Dubey et al. 2024, §3.2.1: 402B parâmetros com 16,55T tokens em 3,8 × 10²⁵ FLOPs
+    # (≈ 41 tokens por parâmetro); com (α, A) = (0,53; 0,29) arredondados, ≈ 10,5T tokens.
+    from scaling_utils import previsao as pv
+
+    assert pv.LLAMA3_D / pv.LLAMA3_N == pytest.approx(41.2, abs=0.05)
+    assert pv.llama3_optimal_tokens(pv.LLAMA3_C) == pytest.approx(10.5e12, rel=0.01)
+    assert 6 * pv.LLAMA3_N * pv.LLAMA3_D == pytest.approx(4.0e25, rel=0.01)
+
+
+def test_pass_at_k_estimator_matches_chen_2021():
+    # Chen et al. 2021, Eq. 1: 1 − C(n−c, k)/C(n, k).
+    from math import comb
+
+    from scaling_utils import amostragem as am
+
+    for n, c, k in [(10, 3, 1), (10, 3, 5), (200, 1, 100), (200, 0, 10), (5, 5, 5), (50, 45, 10)]:
+        assert am.pass_at_k(n, c, k) == pytest.approx(1 - comb(n - c, k) / comb(n, k), abs=1e-12)
