@@ -19,7 +19,7 @@ except PackageNotFoundError:  # pragma: no cover - pacote não instalado (uso di
 
 _SUBMODULES = (
     "compute", "powerlaw", "kaplan", "chinchilla", "emergence", "models", "planets",
-    "data", "fmt", "plotting", "widgets",
+    "data", "fmt", "plotting", "widgets", "desafio",
 )
 
 __all__ = ["__version__", *_SUBMODULES]
