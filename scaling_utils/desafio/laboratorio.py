@@ -175,7 +175,8 @@ class Laboratorio:
 
     def registro(self, ultimas: int | None = None) -> fmt.Table:
         """As corridas (ou as ``ultimas``), como tabela para leitores."""
-        linhas = self._corridas if ultimas is None else self._corridas[-ultimas:]
+        k = None if ultimas is None else _check.positive_int("ultimas", ultimas)
+        linhas = self._corridas if k is None else self._corridas[-k:]
         if not linhas:
             raise ValueError("nenhuma corrida ainda: chame treinar(N, D) antes.")
         return fmt.Table(["nº", "N", "D", "custo (FLOPs)", "perda"],
