@@ -368,3 +368,32 @@ def test_student_submission_file_holds_no_truth(tmp_path):
     v = desafio.Laboratorio("aluno-x", modo_professor=True).verdade()
     for valor in (v.lei.E, v.lei.A, v.lei.alpha, v.N_opt, v.D_opt, v.perda):
         assert repr(valor) not in texto
+
+
+# --- figuras e explorador ---------------------------------------------------------------------
+
+def test_figures_and_explorer(demo):
+    import matplotlib.pyplot as plt
+
+    from scaling_utils import widgets
+    from scaling_utils.desafio import figuras
+
+    lab, aj3, _ = demo["cuidadosa"]
+    n, d, l = lab.dados()
+    v = lab.verdade()
+    aj2 = estrategias.prever_abordagem2(n, d, l, lab.orcamento_alvo)
+    figs = [figuras.fatias(aj2, n, d, l), figuras.vies_abordagem2(aj2, v),
+            figuras.fronteira(n, d, l, v, 7.0),
+            figuras.planos({"cuidadosa": (n, d)}, {"cuidadosa": aj3.ajuste.params},
+                           lab.orcamento_alvo)]
+    assert [len(f.axes) for f in figs] == [1, 1, 2, 1]
+    for f in figs:
+        plt.close(f)
+    alt = figuras.fronteira_alt(n, d, l, v, 7.0)
+    assert "1,0 × 10⁷" in alt and re.search(r"\d,\d% (acima|abaixo)", alt)
+    with pytest.raises(TypeError, match="verdade deve ser um Verdade"):
+        figuras.fronteira(n, d, l, "verdade")
+    with pytest.raises(ValueError, match="log10_N_minimo deve estar entre"):
+        figuras.fronteira(n, d, l, v, 9.5)
+    box = widgets.desafio_explorer(n, d, l, v, 6.5)
+    assert type(box).__name__ == "VBox"
