@@ -168,7 +168,7 @@ def test_bad_class_inputs(tmp_path):
         turma.ler_alunos(sem_id)
     repetido = tmp_path / "b.csv"
     repetido.write_text("id,nome\nana,Ana\nana,Ana B\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="identificador repetido .* 'ana'"):
+    with pytest.raises(ValueError, match=r"identificador repetido .* 'ana'"):
         turma.ler_alunos(repetido)
     with pytest.raises(FileNotFoundError, match="pasta de envios"):
         turma.corrigir(tmp_path / "nada", "s")
@@ -379,21 +379,21 @@ def test_figures_and_explorer(demo):
     from scaling_utils.desafio import figuras
 
     lab, aj3, _ = demo["cuidadosa"]
-    n, d, l = lab.dados()
+    n, d, perdas = lab.dados()
     v = lab.verdade()
-    aj2 = estrategias.prever_abordagem2(n, d, l, lab.orcamento_alvo)
-    figs = [figuras.fatias(aj2, n, d, l), figuras.vies_abordagem2(aj2, v),
-            figuras.fronteira(n, d, l, v, 7.0),
+    aj2 = estrategias.prever_abordagem2(n, d, perdas, lab.orcamento_alvo)
+    figs = [figuras.fatias(aj2, n, d, perdas), figuras.vies_abordagem2(aj2, v),
+            figuras.fronteira(n, d, perdas, v, 7.0),
             figuras.planos({"cuidadosa": (n, d)}, {"cuidadosa": aj3.ajuste.params},
                            lab.orcamento_alvo)]
     assert [len(f.axes) for f in figs] == [1, 1, 2, 1]
     for f in figs:
         plt.close(f)
-    alt = figuras.fronteira_alt(n, d, l, v, 7.0)
+    alt = figuras.fronteira_alt(n, d, perdas, v, 7.0)
     assert "1,0 × 10⁷" in alt and re.search(r"\d,\d% (acima|abaixo)", alt)
     with pytest.raises(TypeError, match="verdade deve ser um Verdade"):
-        figuras.fronteira(n, d, l, "verdade")
+        figuras.fronteira(n, d, perdas, "verdade")
     with pytest.raises(ValueError, match="log10_N_minimo deve estar entre"):
-        figuras.fronteira(n, d, l, v, 9.5)
-    box = widgets.desafio_explorer(n, d, l, v, 6.5)
+        figuras.fronteira(n, d, perdas, v, 9.5)
+    box = widgets.desafio_explorer(n, d, perdas, v, 6.5)
     assert type(box).__name__ == "VBox"
