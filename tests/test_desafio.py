@@ -397,3 +397,15 @@ def test_figures_and_explorer(demo):
         figuras.fronteira(n, d, perdas, v, 9.5)
     box = widgets.desafio_explorer(n, d, perdas, v, 6.5)
     assert type(box).__name__ == "VBox"
+
+
+def test_same_runs_reuse_the_fit():
+    lab = desafio.Laboratorio(5)
+    lab.treinar_varios(*estrategias.plano_isoflop([1e16, 3e16, 1e17], pontos=5))
+    a = estrategias.prever_abordagem3(*lab.dados(), lab.orcamento_alvo)
+    b = estrategias.prever_abordagem3(*lab.dados(), lab.orcamento_alvo, N_minimo=1e6)
+    assert b.ajuste is a.ajuste and b.N_minimo == 1e6  # N ≥ 10⁶ são todas as corridas
+    c = estrategias.prever_abordagem3(*lab.dados(), lab.orcamento_alvo, N_minimo=3e6)
+    assert c.ajuste is not a.ajuste and c.ajuste.n_points < a.ajuste.n_points
+    with pytest.raises(ValueError, match=r"sobram 0 corridas .* N_minimo = 1000000000.0"):
+        estrategias.prever_abordagem3(*lab.dados(), lab.orcamento_alvo, N_minimo=1e9)
