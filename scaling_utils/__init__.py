@@ -3,7 +3,8 @@
 Módulos: ``compute`` (FLOPs, PF-dias), ``powerlaw`` (leis de potência e ajustes log-log),
 ``kaplan`` (Kaplan et al. 2020), ``chinchilla`` (Hoffmann et al. 2022 e a replicação de 2024),
 ``emergence`` (métricas e a "miragem"), ``models`` (modelos reais), ``data`` (as corridas do
-Chinchilla), ``fmt`` (números em pt-BR), ``plotting`` e ``widgets``.
+Chinchilla), ``fmt`` (números em pt-BR), ``plotting``, ``widgets``, ``lab`` (o laboratório) e
+``desafio`` (o desafio do orçamento e o seu modo turma).
 
 Os módulos são importados sob demanda (``from scaling_utils import chinchilla``), para que
 ``import scaling_utils`` seja rápido.

@@ -307,7 +307,8 @@ def test_sweep_covers_every_public_function():
                  "kaplan_allocation_alt", "render", "allocation_comparison", "chinchilla_runs",
                  "budget_comparison_alt", "inference_demand_alt", "load_or_explain",
                  "isoflop_parabolas", "mirage_alt", "lab_sweep_alt", "run_lab", "r2_log",
-                 "isoflop", "lab_scaling", "lab_isoflop", "png_bytes", "setup_notebook"}
+                 "isoflop", "lab_scaling", "lab_isoflop", "png_bytes", "setup_notebook",
+                 "desafio_explorer"}  # desafio_explorer: tests/test_desafio.py
     missing = []
     for modname in ("compute", "powerlaw", "kaplan", "chinchilla", "emergence", "models",
                     "data", "fmt", "plotting", "figures", "widgets", "lab"):

@@ -397,6 +397,8 @@ def test_figures_and_explorer(demo):
         figuras.fronteira(n, d, perdas, v, 9.5)
     box = widgets.desafio_explorer(n, d, perdas, v, 6.5)
     assert type(box).__name__ == "VBox"
+    with pytest.raises(ValueError, match="log10_N_minimo deve estar entre 6 e 8"):
+        widgets.desafio_explorer(n, d, perdas, v, 5.0)
 
 
 def test_same_runs_reuse_the_fit():
