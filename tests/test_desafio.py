@@ -103,6 +103,9 @@ def test_batch_is_refused_whole_and_accounting_adds_up():
     with pytest.raises(desafio.OrcamentoEsgotado, match="nada foi treinado"):
         lab.treinar_varios(np.append(N, 1e9), np.append(D, 1e10))
     assert lab.gasto == 0
+    with pytest.raises(ValueError, match=r"N deve estar entre .* Nada do lote foi treinado"):
+        lab.treinar_varios(np.append(N, 1e5), np.append(D, 1e9))
+    assert lab.gasto == 0 and lab.corridas == () and len(lab.recusas) == 2
     perdas = lab.treinar_varios(N, D)
     assert lab.gasto == custo(N, D) == sum(c.custo for c in lab.corridas)
     assert lab.gasto + lab.restante == lab.orcamento

@@ -163,9 +163,16 @@ class Laboratorio:
         return perda
 
     def treinar_varios(self, N, D) -> np.ndarray:
-        """Várias corridas (pares N[k], D[k]); recusa o lote inteiro se ele não couber."""
+        """Várias corridas (pares N[k], D[k]); recusa o lote inteiro se ele não couber no
+        orçamento ou se algum tamanho estiver fora do permitido."""
         total = custo(N, D)
         ns, ds = np.atleast_1d(_check.positive("N", N)), np.atleast_1d(_check.positive("D", D))
+        try:  # tamanhos conferidos antes de treinar qualquer corrida do lote
+            for n, d in zip(ns, ds, strict=True):
+                _inteiro("N", float(n), mundo.N_MIN, mundo.N_MAX)
+                _inteiro("D", float(d), mundo.D_MIN, mundo.D_MAX)
+        except ValueError as erro:
+            self._recusar(ValueError(f"{erro} Nada do lote foi treinado."))
         if total > self.restante:
             self._recusar(OrcamentoEsgotado(
                 f"o lote de {ns.size} corridas custa {fmt.sci(float(total), 3)} FLOPs, mas restam "
