@@ -206,3 +206,16 @@ def lab_explorer(spectrum: float = 1.5, noise: float = 0.25):
     controls = {"spectrum": labeled_slider("espectro a (λᵢ = i^−a)", a, 1.1, 3.0, 0.1, 1),
                 "noise": labeled_slider("ruído σ²", s2, 0.05, 1.0, 0.05, 2)}
     return _show(lab_sweep, lab_sweep_alt, controls)
+
+
+def desafio_explorer(N, D, L, verdade, log10_N_minimo: float = 6.0):
+    """Desafio (depois do envio): a partir de que tamanho usar as corridas → a fronteira
+    prevista pela Abordagem 3 contra a verdadeira (cada atualização refaz o ajuste)."""
+    from .desafio.figuras import fronteira, fronteira_alt
+
+    start = _check.in_range("log10_N_minimo", log10_N_minimo, 6.0, 8.0)
+    controls = {"log10_N_minimo": labeled_slider("log₁₀ do menor N usado", start, 6.0, 8.0,
+                                                 0.25, 2)}
+    return _show(lambda log10_N_minimo: fronteira(N, D, L, verdade, log10_N_minimo),
+                 lambda log10_N_minimo: fronteira_alt(N, D, L, verdade, log10_N_minimo),
+                 controls)

@@ -317,7 +317,8 @@ def test_sweep_covers_every_public_function():
                  "budget_comparison_alt", "inference_demand_alt", "load_or_explain",
                  "isoflop_parabolas", "mirage_alt", "lab_sweep_alt", "run_lab", "r2_log",
                  "isoflop", "lab_scaling", "lab_isoflop", "png_bytes", "setup_notebook",
-                 "smallest_font_pt", "png_layout", "place_labels", "overlapping_texts"}
+                 "smallest_font_pt", "png_layout", "place_labels", "overlapping_texts",
+                 "desafio_explorer"}  # desafio_explorer: tests/test_desafio.py
     missing = []
     for modname in ("compute", "powerlaw", "kaplan", "chinchilla", "emergence", "models",
                     "data", "fmt", "plotting", "figures", "widgets", "lab", "inference",
