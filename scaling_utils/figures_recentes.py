@@ -34,7 +34,7 @@ def epochs_value(log10_U: float = 10.0, log10_N: float = 9.0, max_epochs: float 
     U, N = 10.0**lu, 10.0**ln
     epochs = np.geomspace(1.0, top, 200)
     D = epochs * U
-    fig, (left, right) = new_figure(ncols=2, width=10.0, height=4.0)
+    fig, (left, right) = new_figure(ncols=2, width=7.2, height=4.0)
     left.plot(epochs, epochs, **_line(1), label="se todos os tokens fossem novos")
     left.plot(epochs, dr.effective_data(D, U) / U, **_line(0), label="tokens repetidos (D'/U_D)")
     left.axhline(1.0 + dr.R_D_STAR, **_line(6, linewidth=1.0, linestyle=":"),
@@ -75,7 +75,7 @@ def epochs_value_alt(log10_U: float = 10.0, log10_N: float = 9.0, max_epochs: fl
 def two_stage(world, fit, data, targets=(1e24, 3.8e25)):
     """Etapa 1 (FLOPs → NLL) e etapa 2 (NLL → acurácia), com a verdade do mundo ilustrativo."""
     C, nll, old_nll, old_acc = data
-    fig, (left, right) = new_figure(ncols=2, width=10.0, height=4.0)
+    fig, (left, right) = new_figure(ncols=2, width=7.2, height=4.0)
     grid = np.geomspace(C.min(), max(targets) * 2, 200)
     left.plot(C, nll, **_points(0, markersize=6), label="corridas pequenas")
     left.plot(grid, fit.nll(grid), **_line(0), label="etapa 1 ajustada")
@@ -86,7 +86,7 @@ def two_stage(world, fit, data, targets=(1e24, 3.8e25)):
                   label=f"previsão em {fmt.sci(c, 1)} FLOPs")
     log_axes(left, x=True, y=False)
     left.set(xlabel="C (FLOPs)", ylabel="NLL da resposta certa", title="Etapa 1")
-    left.legend(fontsize=7)
+    left.legend(fontsize=8)
     x = np.linspace(0.3, 2.0, 200)
     right.plot(old_nll, old_acc, **_points(4, markersize=6), label="modelos antigos")
     right.plot(nll, world.accuracy(C), **_points(0, markersize=5), label="corridas pequenas")
@@ -98,7 +98,7 @@ def two_stage(world, fit, data, targets=(1e24, 3.8e25)):
     right.invert_xaxis()
     right.set(xlabel="NLL da resposta certa (menor à direita)", ylabel="acurácia",
               title="Etapa 2")
-    right.legend(fontsize=7, loc="upper left")
+    right.legend(fontsize=8, loc="upper left")
     return fig
 
 

@@ -40,7 +40,7 @@ def planos(corridas: dict, leis: dict, orcamento_alvo: float):
     extrapola até o orçamento-alvo (estrela). ``corridas``: nome → (N, D); ``leis``: nome →
     LossParams ajustados."""
     alvo = _check.positive("orcamento_alvo", orcamento_alvo)
-    fig, ax = new_figure(width=7.4, height=4.4)
+    fig, ax = new_figure(width=7.2, height=4.4)
     c_min = min(float(np.min(6 * n * d)) for n, d in corridas.values())
     C = np.geomspace(c_min, alvo, 100)
     for i, (nome, (n, d)) in enumerate(corridas.items()):
@@ -55,7 +55,7 @@ def planos(corridas: dict, leis: dict, orcamento_alvo: float):
     log_axes(ax)
     ax.set(xlabel="C = 6·N·D (FLOPs)", ylabel="N (parâmetros)",
            title="As corridas e a extrapolação até o alvo")
-    ax.legend(fontsize=7, loc="upper left")
+    ax.legend(fontsize=8, loc="upper left")
     return fig
 
 
@@ -68,7 +68,7 @@ def fronteira(N, D, L, verdade, log10_N_minimo: float = 6.0):
     n = np.atleast_1d(_check.positive("N", N))
     d = np.atleast_1d(_check.positive("D", D))
     C = np.geomspace(float(np.min(6 * n * d)), 3 * v.orcamento_alvo, 100)
-    fig, (ax_n, ax_l) = new_figure(ncols=2, width=10.0, height=4.0)
+    fig, (ax_n, ax_l) = new_figure(ncols=2, width=7.2, height=4.0)
     for ax, prev, true in ((ax_n, ch.compute_optimal(C, aj.ajuste.params)[0],
                             ch.compute_optimal(C, v.lei)[0]),
                            (ax_l, ch.optimal_loss(C, aj.ajuste.params),
