@@ -19,7 +19,6 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 
-
 #: Texto (caracteres) antes de uma figura que ainda cabe na primeira tela de um celular: uma
 #: figura com menos texto que isso antes dela pode ser o maior elemento da primeira tela (LCP)
 #: e é baixada logo; as demais esperam o leitor chegar perto (loading="lazy").

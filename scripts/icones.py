@@ -131,7 +131,11 @@ def css(icons: dict[str, dict]) -> str:
         "  -webkit-mask: var(--livro-icone) center / contain no-repeat;",
         "  mask: var(--livro-icone) center / contain no-repeat;",
         "}",
-        "html div.admonition > p.admonition-title::after { width: 1rem; height: 1rem; margin-top: .25rem; }",
+        "html div.admonition > p.admonition-title::after {",
+        "  width: 1rem;",
+        "  height: 1rem;",
+        "  margin-top: .25rem;  /* o glifo da fonte ficava no meio da linha do título */",
+        "}",
         "html div.solution.admonition > p.admonition-title::after { content: none !important; }",
     ]
     for kind, name in ADMONITIONS.items():

@@ -9,7 +9,7 @@ import pytest
 from conftest import HTML, ROOT, offline_page, require, toc_files
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import icones  # noqa: E402
+import icones
 
 CSS = ROOT / "_assets" / "icones.css"
 PAGES = [f + ".html" for f in toc_files()]
@@ -36,7 +36,7 @@ def test_no_page_loads_the_icon_script_and_every_icon_is_drawn():
     require((HTML / "index.html").is_file(), "site não construído (rode make book)")
     css = CSS.read_text(encoding="utf-8")
     used = set()
-    for page in PAGES + ["search.html", "genindex.html"]:
+    for page in [*PAGES, "search.html", "genindex.html"]:
         html = (HTML / page).read_text(encoding="utf-8")
         assert "fontawesome" not in html, f"{page}: ainda carrega o fontawesome.js"
         for classes in re.findall(r'class="([^"]*)"', html):

@@ -121,7 +121,7 @@ class _TextOutsideCode(HTMLParser):
     """O texto de uma página fora de código, scripts e da anotação TeX do MathML, e as
     classes de erro do KaTeX."""
 
-    SKIP = {"script", "style", "pre", "code", "annotation", "textarea"}
+    SKIP = frozenset({"script", "style", "pre", "code", "annotation", "textarea"})
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
