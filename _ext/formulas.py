@@ -11,14 +11,20 @@ tela) e o leitor não baixa nenhum JavaScript de matemática. Aqui:
    ``KATEX_DEFAULT_OPTIONS``, que completamos aqui;
 3. uma fórmula que o KaTeX não entende vira um aviso da construção (``-W``: falha), com o
    TeX e o erro; o KaTeX, sozinho (``throwOnError: false``), só a pintaria de vermelho;
-4. sem npm (sem ``node_modules/katex``), a composição usa o KaTeX embutido no
+4. o servidor do KaTeX (um processo node) cria o socket antes de escutar nele; numa máquina
+   ocupada a primeira conexão pode ser recusada e derrubar a construção. Aqui ela é tentada
+   de novo até o prazo de partida do sphinxcontrib-katex;
+5. sem npm (sem ``node_modules/katex``), a composição usa o KaTeX embutido no
    sphinxcontrib-katex e o CSS vem da CDN, com um aviso: o site então não funciona offline.
 """
 
 from __future__ import annotations
 
 import shutil
+import socket
+import time
 from pathlib import Path
+from subprocess import PIPE, Popen
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
@@ -42,12 +48,34 @@ def _configure(app: Sphinx, config) -> None:
         config.katex_css_path = KATEX_CSS_CDN
         logger.info("formulas: node_modules/katex ausente (npm não disponível?): o CSS e as "
                     "fontes do KaTeX virão da CDN; o site não funcionará offline.")
+    katex_ext.STARTUP_TIMEOUT = max(katex_ext.STARTUP_TIMEOUT, 30.0)  # máquina ocupada
     katex_ext.KATEX_DEFAULT_OPTIONS.update({
         "macros": dict(config.livro_katex_macros or {}),
         "output": "htmlAndMathml",  # MathML para leitores de tela
     })
     if not getattr(katex_ext.render_latex, "livro", False):
         katex_ext.render_latex = _strict(katex_ext.render_latex, katex_ext.KaTeXError)
+        katex_ext.KaTeXServer.start_server_process = classmethod(_start_server_process)
+
+
+def _start_server_process(cls, rundir, timeout):
+    """``KaTeXServer.start_server_process`` do sphinxcontrib-katex 0.9.11, com novas tentativas
+    de conexão enquanto o node ainda não escuta no socket."""
+    socket_path = rundir / "katex.sock"
+    process = Popen(cls.build_command(socket=socket_path), stdin=PIPE, stdout=PIPE, cwd=rundir)
+    deadline = time.monotonic() + timeout
+    while True:
+        if socket_path.is_socket():
+            sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            try:
+                sock.connect(str(socket_path))
+                return process, sock
+            except (ConnectionRefusedError, FileNotFoundError):
+                sock.close()
+        if time.monotonic() > deadline:
+            process.kill()
+            raise cls.timeout_error(timeout)
+        time.sleep(0.01)
 
 
 def _strict(render_latex, error):

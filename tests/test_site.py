@@ -296,6 +296,7 @@ def test_accessibility(browser, server, page_path, color_scheme):
         mode = page.evaluate("() => document.documentElement.dataset.theme")
         assert mode == color_scheme, f"{page_path}: tema {mode!r}, esperado {color_scheme!r}"
         _render_widgets(page)  # os retratos dos widgets também passam pelo axe
+        scroll_through(page)  # e as figuras abaixo da primeira tela, já carregadas
         # Sem transições: o axe mede cores finais, não um quadro no meio da troca de tema.
         page.add_style_tag(content="*, *::before, *::after { transition: none !important;"
                                    " animation: none !important; }")
