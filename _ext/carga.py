@@ -14,8 +14,8 @@ celular em 4G cada um segura a primeira pintura por uma ida e volta à rede. Aqu
    widget se aproxima da tela (``_assets/livro.js`` o põe de volta no documento antes de
    carregar o ``embed-amd.js``, que o procura ao iniciar). Um arquivo ``.js`` (e não ``.json``
    com ``fetch``) para funcionar também aberto direto do disco (``file://``);
-3. a busca embutida do pydata (``searchtools.js``, ``searchindex.js``) também com ``defer``:
-   ver ``_templates/layout.html``.
+3. a busca embutida do pydata (``searchtools.js``, ``searchindex.js``) sai das páginas que
+   não são a da busca: ver ``_templates/layout.html``.
 """
 
 from __future__ import annotations
