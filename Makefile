@@ -81,9 +81,10 @@ serve:
 	@test -d $(HTML) || { echo "Rode 'make book' antes."; exit 1; }
 	$(PYTHON) scripts/serve.py $(HTML) $(PORT)
 
-# Medidas de desempenho, impressas como JSON.
+# Medidas de desempenho, impressas como JSON, e a tabela do Lighthouse (celular) por página.
+# BENCH_ARGS="--so-site" mede só o site; "--antes OUTRO/_build/html" compara duas construções.
 bench: $(STAMP)
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check scaling_utils tests scripts _ext

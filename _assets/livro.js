@@ -20,6 +20,22 @@
     });
   }
 
+  // Caixas que rolam para o lado (figuras largas num celular, fórmulas longas; livro.css): quem
+  // usa o teclado precisa poder focá-las para rolar. Refeito quando uma figura chega (elas
+  // carregam sob demanda, loading="lazy") e quando a janela muda de tamanho.
+  const SCROLLERS = ".cell_output figure, div.figura-rolavel, div.math, .cell_output .output.text_html";
+  function focusScrollers() {
+    document.querySelectorAll(SCROLLERS).forEach((box) => {
+      if (box.scrollWidth > box.clientWidth + 1) box.tabIndex = 0;
+      else if (box.getAttribute("tabindex") === "0") box.removeAttribute("tabindex");
+    });
+  }
+  let scrollersTimer = null;
+  function focusScrollersSoon() {
+    clearTimeout(scrollersTimer);
+    scrollersTimer = setTimeout(focusScrollers, 50);
+  }
+
   // Os scripts dos widgets pesam 4 MB: só são carregados quando um widget se aproxima da
   // tela (window.LIVRO_WIDGETS vem de _ext/pt_br_ui.py: cópias locais ou CDNs, em ordem).
   let widgetsRequested = false;
@@ -27,9 +43,22 @@
     if (widgetsRequested) return;
     widgetsRequested = true;
     const root = document.documentElement.dataset.content_root || "";
-    const urls = (window.LIVRO_WIDGETS || []).map((u) => (/^https?:/.test(u) ? u : root + u));
+    // O estado dos widgets (com os retratos iniciais) vem à parte, antes dos scripts
+    // (_ext/carga.py): o embed-amd o procura no documento quando inicia.
+    const state = window.LIVRO_ESTADO_URL ? [window.LIVRO_ESTADO_URL] : [];
+    const urls = state.concat(window.LIVRO_WIDGETS || [])
+      .map((u) => (/^https?:/.test(u) ? u : root + u));
+    function putState() {
+      (window.LIVRO_ESTADO_WIDGETS || []).forEach((st) => {
+        const tag = document.createElement("script");
+        tag.type = "application/vnd.jupyter.widget-state+json";
+        tag.textContent = JSON.stringify(st);
+        document.body.appendChild(tag);
+      });
+    }
     (function next(i) {
       if (i >= urls.length) return;
+      if (i === state.length && state.length) putState();
       const script = document.createElement("script");
       script.src = urls[i];
       if (/embed-amd/.test(urls[i])) {
@@ -144,5 +173,8 @@
       }
     }).observe(document.body, { childList: true, subtree: true });
     watchWidgets();
+    focusScrollers();
+    window.addEventListener("resize", focusScrollersSoon);
+    document.addEventListener("load", (e) => { if (e.target.tagName === "IMG") focusScrollersSoon(); }, true);
   });
 })();

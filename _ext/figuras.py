@@ -5,6 +5,10 @@ anota no próprio arquivo o tamanho do seu menor texto. Aqui cada ``<img>`` dess
 ganha a largura natural em px de CSS (``width``), o atributo ``data-menor-texto`` (lido pelos
 testes) e uma largura mínima: numa tela estreita a figura não encolhe a ponto de o texto
 ficar com menos de 11 px; ela rola para o lado dentro da sua caixa (``_assets/livro.css``).
+
+Peso e estabilidade da página: cada figura também ganha ``height`` (o navegador reserva o espaço
+antes de a imagem chegar: nada pula) e ``decoding="async"``; as que ficam abaixo da primeira
+tela ganham ``loading="lazy"`` e só são baixadas quando o leitor se aproxima delas.
 """
 
 from __future__ import annotations
@@ -15,11 +19,42 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 
+#: Texto (caracteres) antes de uma figura que ainda cabe na primeira tela de um celular: uma
+#: figura com menos texto que isso antes dela pode ser o maior elemento da primeira tela (LCP)
+#: e é baixada logo; as demais esperam o leitor chegar perto (loading="lazy").
+FIRST_SCREEN_CHARS = 600
+TAGS = re.compile(r"<[^>]+>")
+
 
 def _layout(path: Path) -> dict:
+    from PIL import Image
+
     from scaling_utils.plotting import png_layout
 
-    return png_layout(path.read_bytes()) if path.suffix == ".png" and path.is_file() else {}
+    if path.suffix != ".png" or not path.is_file():
+        return {}
+    layout = png_layout(path.read_bytes())
+    if layout:
+        with Image.open(path) as image:
+            layout["height"] = round(image.height * layout["width"] / image.width)
+    return layout
+
+
+def _text_before(body: str, pos: int) -> int:
+    return len(" ".join(TAGS.sub(" ", body[:pos]).split()))
+
+
+def _lazy(body: str) -> str:
+    """``decoding="async"`` em toda figura de ``_images/``; ``loading="lazy"`` nas que estão
+    longe do topo (as primeiras, perto do título, carregam logo)."""
+    def add(m):
+        tag = m.group(0)
+        extra = ' decoding="async"'
+        if _text_before(body, m.start()) >= FIRST_SCREEN_CHARS:
+            extra += ' loading="lazy"'
+        return tag[:4] + extra + tag[4:]
+
+    return re.sub(r'<img\b(?![^>]*\bloading=)[^>]*\bsrc="[^"]*_images/[^"]*"[^>]*>', add, body)
 
 
 def _annotate(app: Sphinx, pagename, templatename, context, doctree) -> None:
@@ -35,11 +70,12 @@ def _annotate(app: Sphinx, pagename, templatename, context, doctree) -> None:
         size = _layout(Path(app.srcdir) / source)
         if not size:
             continue
-        attrs = (f' width="{size["width"]}" data-menor-texto="{size["smallest_px"]:.1f}"'
+        attrs = (f' width="{size["width"]}" height="{size["height"]}"'
+                 f' data-menor-texto="{size["smallest_px"]:.1f}"'
                  f' style="min-width: {size["min_width"]}px; height: auto"')
         pattern = re.compile(r'(<img\b[^>]*\bsrc="[^"]*_images/' + re.escape(target) + r'")')
         body = pattern.sub(lambda m, extra=attrs: m.group(1) + extra, body)
-    context["body"] = body
+    context["body"] = _lazy(body)
 
 
 def setup(app: Sphinx) -> dict:

@@ -1,10 +1,10 @@
-"""Interface do tema em português e ativos do site (MathJax, widgets, _assets/).
+"""Interface do tema em português e ativos do site (widgets, _assets/).
 
 1. O catálogo ``pt`` do sphinx-book-theme é incompleto e é registrado antes do nosso; aqui o
    catálogo do projeto (``locales/pt_BR/LC_MESSAGES/booktheme.po``) é compilado com o Babel e
    posto na frente.
 2. Os scripts dos widgets são carregados sob demanda (``_assets/livro.js``), a partir de
-   ``window.LIVRO_WIDGETS``. Sem ``_vendor/`` (máquina sem npm), MathJax e widgets vêm das
+   ``window.LIVRO_WIDGETS``. Sem ``_vendor/`` (máquina sem npm), os widgets vêm das
    CDNs, com um aviso de que o site não funcionará offline. Os testes usam as cópias locais.
 3. Numa construção incremental, as cópias desatualizadas de ``_assets/`` são renovadas.
 4. O sphinx-copybutton não tem mensagens em português (cai no inglês com lang="pt-BR"):
@@ -21,7 +21,6 @@ from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
 
-MATHJAX_CDN = "https://cdn.jsdelivr.net/npm/mathjax@3.2.2/es5/tex-mml-chtml.js"
 #: Scripts dos widgets, na ordem de carga: locais (relativos à raiz do site) ou das CDNs.
 WIDGETS_LOCAL = ["_static/widgets/require.js", "_static/widgets/embed-amd.js"]
 WIDGETS_CDN = ["https://cdnjs.cloudflare.com/ajax/libs/require.js/2.3.7/require.min.js",
@@ -58,13 +57,12 @@ def _put_project_catalog_first(app: Sphinx, config) -> None:
 def _use_cdn_without_vendor(app: Sphinx, config) -> None:
     app.livro_widgets = WIDGETS_LOCAL
     vendor = Path(app.confdir) / "_vendor"
-    if (vendor / "mathjax" / "tex-mml-chtml.js").is_file():
+    if (vendor / "widgets" / "embed-amd.js").is_file():
         return
-    config.mathjax_path = MATHJAX_CDN
     app.livro_widgets = WIDGETS_CDN
     config.html_static_path = [p for p in config.html_static_path if p != "_vendor"]
     logger.info(
-        "pt_br_ui: _vendor/ ausente (npm não disponível?): MathJax e widgets virão das CDNs; "
+        "pt_br_ui: _vendor/ ausente (npm não disponível?): os widgets virão das CDNs; "
         "o site não funcionará offline."
     )
 

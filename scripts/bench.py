@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Medidas de desempenho do livro, impressas como JSON (make bench).
+"""Medidas de desempenho do livro, impressas como JSON (make bench); a tabela do Lighthouse
+(perfil móvel, toda página do sumário) sai antes, na saída de erros.
 
 Metas (issues): fit_parametric padrão ≤ 2 s (mediana) e o mesmo ótimo da estratégia
 exaustiva; bootstrap com 1.000 reamostras ≤ 60 s; import scaling_utils ≤ 0,5 s; cada caderno
@@ -9,7 +10,6 @@ executa em ≤ 20 s (o laboratório, ≤ 60 s); cada atualização de widget, �
 from __future__ import annotations
 
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -109,45 +109,23 @@ def notebooks() -> dict:
             for p in sorted((ROOT / "notebooks").glob("*.ipynb"))}
 
 
-LIGHTHOUSE = "lighthouse@12.2.3"  # 13 exige Node 22; ver ../shared/reference
-LH_DIR = ROOT / "_build" / "lighthouse"
-LH_PAGES = ("book/intro.html", "notebooks/01-leis-de-potencia.html")
+def lighthouse(antes: str | None = None) -> dict:
+    """Lighthouse 12.2.3, perfil móvel, em toda página do sumário (scripts/lighthouse.py):
+    imprime a tabela por página e devolve as medidas. Com ``antes`` (outra construção), mede as
+    duas na mesma execução."""
+    import lighthouse as lh
 
-
-def lighthouse() -> dict:
-    """Pontuações do Lighthouse (desempenho, acessibilidade, boas práticas) em duas páginas,
-    servidas em 127.0.0.1 com gzip: perfil "desktop" (a meta) e o "mobile" emulado padrão."""
-    import shutil
-
-    html = ROOT / "_build" / "html"
-    if not html.is_dir() or not shutil.which("npm") or not Path("/usr/bin/chromium").exists():
-        return {"erro": "precisa de _build/html (make book), npm e /usr/bin/chromium"}
-    cli = LH_DIR / "node_modules" / ".bin" / "lighthouse"
-    if not cli.exists():
-        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error",
-                        "--prefix", str(LH_DIR), "-E", LIGHTHOUSE], check=True)
-    import serve
-
-    httpd, base = serve.start(html)
-    flags = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-             "--disable-component-update --disable-sync --no-first-run")
-    out = {}
-    try:
-        for page in LH_PAGES:
-            for preset in ("desktop", "mobile"):
-                report = LH_DIR / "relatorio.json"
-                cmd = [str(cli), f"{base}/{page}", "--quiet", "--output=json",
-                       f"--output-path={report}", f"--chrome-flags={flags}",
-                       "--only-categories=performance,accessibility,best-practices"]
-                if preset == "desktop":
-                    cmd.append("--preset=desktop")
-                env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
-                subprocess.run(cmd, check=True, env=env, capture_output=True)
-                cats = json.loads(report.read_text())["categories"]
-                out[f"{page} ({preset})"] = {k: round(v["score"] * 100) for k, v in cats.items()}
-    finally:
-        httpd.shutdown()
-    return out
+    problem = lh.missing() or (None if (ROOT / "_build" / "html").is_dir()
+                               else "precisa de _build/html (make book)")
+    if problem:
+        return {"erro": problem}
+    sites = {"antes": Path(antes)} if antes else {}
+    sites["depois" if antes else "site"] = ROOT / "_build" / "html"
+    results = lh.measure(sites)
+    for name, rows in results.items():
+        print(lh.table(f"Lighthouse 12.2.3, perfil móvel (4G lento simulado): {name} "
+                       f"({sites[name]})", rows), file=sys.stderr)
+    return results
 
 
 def site() -> dict:
@@ -159,12 +137,21 @@ def site() -> dict:
     out = {"site_bytes": sum(p.stat().st_size for p in html.rglob("*") if p.is_file()),
            "largest_png_bytes": pngs[-1].stat().st_size if pngs else 0}
     weights = ROOT / "_build" / "relatorio-site.json"
-    if weights.is_file():
-        out["heaviest_page"] = json.loads(weights.read_text())["mais_pesada"]
+    if weights.is_file():  # gravado pelos testes do site: bytes antes de interagir e depois
+        data = json.loads(weights.read_text())
+        out["heaviest_page"] = data["mais_pesada"]
+        out["bytes_per_page_before_and_after_scrolling"] = data["bytes_por_pagina"]
     return out
 
 
-def main() -> None:
+def main(argv: list[str]) -> None:
+    """``--so-site``: só o site (peso e Lighthouse); ``--antes PASTA``: compara com outra
+    construção do site (por exemplo, a do main) na mesma execução."""
+    antes = argv[argv.index("--antes") + 1] if "--antes" in argv else None
+    if "--so-site" in argv:
+        report = {"site": site(), "lighthouse": lighthouse(antes)}
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+        return
     prepare_environment()
     report = {"package": package(), "widget_update_median": widget_updates(),
               "notebook_execution_s": notebooks()}
@@ -182,14 +169,16 @@ def main() -> None:
             v <= NOTEBOOK_LIMIT_S.get(k, 20.0) for k, v in report["notebook_execution_s"].items()),
     }
     report["site"] = site()
-    report["lighthouse"] = lh = lighthouse()
-    desktop = [v for k, v in lh.items() if k.endswith("(desktop)")]
-    checks["lighthouse desktop: performance >= 90, accessibility >= 95"] = bool(desktop) and all(
-        v["performance"] >= 90 and v["accessibility"] >= 95 for v in desktop)
+    report["lighthouse"] = lh_report = lighthouse(antes)
+    import lighthouse as lh
+
+    ours = lh_report.get("depois" if antes else "site", {})
+    checks["lighthouse mobile: every page within the issue-16 goals"] = bool(ours) and all(
+        lh.meets(v) for v in ours.values())
     report["checks"] = checks
     report["meets_targets"] = all(checks.values())
     print(json.dumps(report, indent=2, ensure_ascii=False))
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

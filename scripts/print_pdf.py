@@ -2,7 +2,8 @@
 """Imprime o livro inteiro num PDF com o Chromium headless (o mesmo dos testes do site).
 
 Lê a construção de página única (``jupyter-book build . --builder singlehtml``), serve-a em
-127.0.0.1, bloqueia qualquer outro endereço, espera o MathJax e imprime em A4.
+127.0.0.1, bloqueia qualquer outro endereço, espera as figuras e as fontes e imprime em A4
+(as fórmulas já vêm compostas no HTML, ver _ext/formulas.py).
 Uso: python scripts/print_pdf.py [--opcional] PASTA_SINGLEHTML SAIDA.pdf
 
 Sem o Chromium, diz numa frase o que falta e como instalar. Com ``--opcional`` (o ``make
@@ -35,7 +36,7 @@ def print_pdf(site: Path, out: Path) -> int:
               file=sys.stderr)
         return 2
     # O singlehtml grava a página única em book/intro.html (a raiz do sumário), mas com os
-    # caminhos relativos à raiz do site; uma cópia na raiz resolve figuras, estilos e MathJax.
+    # caminhos relativos à raiz do site; uma cópia na raiz resolve figuras e estilos.
     target = re.search(r'url=([^"]+)"', (site / "index.html").read_text(encoding="utf-8"))
     single = site / (target.group(1) if target else "index.html")
     (site / "livro.html").write_text(single.read_text(encoding="utf-8"), encoding="utf-8")
@@ -50,10 +51,13 @@ def print_pdf(site: Path, out: Path) -> int:
             page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base)
                        or r.request.url.startswith("data:") else r.abort())
             page.goto(f"{base}/livro.html", wait_until="load")
-            page.wait_for_function(
-                "() => !document.querySelector('.math') || (window.MathJax && MathJax.startup"
-                " && MathJax.startup.promise)", timeout=60_000)
-            page.evaluate("() => window.MathJax ? MathJax.startup.promise : null")
+            # No site, as figuras abaixo da primeira tela esperam o leitor (loading="lazy");
+            # no papel, todas vêm já.
+            page.evaluate("() => document.querySelectorAll('img[loading=lazy]')"
+                          ".forEach(i => { i.loading = 'eager'; })")
+            page.wait_for_function("() => [...document.images].every(i => i.complete)",
+                                   timeout=60_000)
+            page.evaluate("() => document.fonts.ready")
             page.emulate_media(media="print")
             out.parent.mkdir(parents=True, exist_ok=True)
             page.pdf(path=str(out), format="A4", print_background=True,

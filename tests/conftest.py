@@ -98,6 +98,24 @@ def offline_page(browser, server, color_scheme="light", **context_options):
     return context, page, blocked
 
 
+def scroll_through(page, timeout: int = 30_000) -> None:
+    """Rola a página inteira, uma tela por vez, como um leitor: as figuras com
+    ``loading="lazy"`` (e os widgets) carregam. Espera todas as figuras e volta ao topo."""
+    page.evaluate(
+        """async () => {
+            const step = Math.max(200, Math.floor(innerHeight * 0.8));
+            for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+                window.scrollTo(0, y);
+                await new Promise(r => setTimeout(r, 40));
+            }
+            window.scrollTo(0, document.documentElement.scrollHeight);
+        }""")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('article img')].every(i => i.complete)",
+        timeout=timeout)
+    page.evaluate("() => window.scrollTo(0, 0)")
+
+
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     """Pasta com o CSV das corridas: $SCALING_UTILS_DATA_DIR ou ../shared/data."""

@@ -58,7 +58,9 @@ def test_internal_links_and_anchors_resolve():
             parts = urlsplit(url)
             if parts.scheme or url.startswith(("//", "mailto:", "data:", "javascript:")):
                 continue
-            target = page if not parts.path else (page.parent / unquote(parts.path)).resolve()
+            # "/…" é a raiz do site (a página 404, servida em qualquer endereço, usa "/").
+            base = HTML if parts.path.startswith("/") else page.parent
+            target = page if not parts.path else (base / unquote(parts.path).lstrip("/")).resolve()
             if target.is_dir():
                 target = target / "index.html"
             if not target.exists():

@@ -1,17 +1,19 @@
 """O site construído, num navegador de verdade (Chromium do Debian via Playwright), sem rede.
 
-Para cada página do sumário: HTTP 200, lang="pt-BR", MathJax renderizado, retratos dos
-widgets visíveis, texto alternativo real em toda imagem, nenhum erro de console fora da lista
-explícita abaixo e nenhum texto de interface em inglês.
+Para cada página do sumário: HTTP 200, lang="pt-BR", fórmulas já compostas no HTML (KaTeX na
+construção, sem TeX cru), retratos dos widgets visíveis, texto alternativo real em toda imagem,
+nenhum erro de console fora da lista explícita abaixo, nenhum texto de interface em inglês e o
+peso de cada página dentro das metas (issue 16).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from html.parser import HTMLParser
 
 import pytest
-from conftest import ROOT, offline_page, require, toc_files
+from conftest import HTML, ROOT, offline_page, require, scroll_through, toc_files
 
 pytestmark = pytest.mark.site
 
@@ -32,9 +34,12 @@ ALLOWED_404 = re.compile(r"/@jupyter-widgets/html-manager/dist/[0-9a-f]+\.(woff2
 
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-PAGE_BUDGET = 3_000_000  # bytes transferidos por página (issue de qualidade)
+# Metas de peso (bytes transferidos, com gzip, primeira visita sem cache; issue 16):
+PROSE_BUDGET = 400_000          # página de prosa (book/), com tudo carregado
+CHAPTER_BUDGET = 1_200_000      # capítulo antes de o leitor interagir (sem rolar)
+PAGE_BUDGET = 3_000_000         # qualquer página, depois de rolar até o fim (widgets e figuras)
 REPORT = ROOT / "_build" / "relatorio-site.json"
-_weights: dict[str, int] = {}
+_weights: dict[str, dict[str, int]] = {}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -43,9 +48,9 @@ def weight_report():
     yield
     if _weights:
         REPORT.parent.mkdir(exist_ok=True)
-        heaviest = max(_weights, key=_weights.get)
+        heaviest = max(_weights, key=lambda p: _weights[p]["depois"])
         REPORT.write_text(json.dumps({"paginas": len(_weights), "bytes_por_pagina": _weights,
-                                      "mais_pesada": [heaviest, _weights[heaviest]]},
+                                      "mais_pesada": [heaviest, _weights[heaviest]["depois"]]},
                                      indent=2, ensure_ascii=False), encoding="utf-8")
 
 
@@ -64,14 +69,18 @@ def test_page(browser, server, page_path):
     try:
         response = page.goto(f"{server}/{page_path}", wait_until="load")
         assert response is not None and response.status == 200, page_path
+        page.wait_for_load_state("networkidle")
+        before = _transferred(finished)  # o que o leitor baixa antes de rolar ou clicar
         assert page.get_attribute("html", "lang") == "pt-BR"
         _check_math(page, page_path)
         _check_widgets(page, page_path)
         _check_images(page, page_path)
         _check_english(page, page_path)
         _check_citations(page, page_path)
+        scroll_through(page)  # figuras abaixo da primeira tela carregam quando se chega perto
         _check_images_loaded(page, page_path)
-        _check_weight(finished, page_path)
+        page.wait_for_load_state("networkidle")
+        _check_weight(page_path, before, _transferred(finished))
         _check_solutions(page, page_path)
         _check_failures(failures, page_path)
         bad = [m for m in console if not any(p.search(m) for p in ALLOWED_CONSOLE)]
@@ -83,27 +92,75 @@ def test_page(browser, server, page_path):
 
 
 def _check_math(page, page_path):
+    """Cada fórmula chega composta (KaTeX, com MathML para leitores de tela) e nenhuma usa
+    JavaScript de matemática: sem MathJax, sem KaTeX no navegador."""
     n_math = page.locator(".math").count()
     if n_math == 0:
         return
-    page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
-    page.evaluate("() => MathJax.startup.promise")
     rendered = page.evaluate(
         "() => [...document.querySelectorAll('.math')]"
-        ".filter(e => e.querySelector('mjx-container')).length"
+        ".filter(e => e.querySelector('.katex-html') && e.querySelector('.katex-mathml math'))"
+        ".length"
     )
-    assert rendered == n_math, f"{page_path}: {rendered} de {n_math} fórmulas renderizadas"
+    assert rendered == n_math, f"{page_path}: {rendered} de {n_math} fórmulas compostas"
+    assert page.evaluate("() => !window.MathJax && !window.katex"), f"{page_path}: JS de fórmulas"
     raw = page.evaluate(
         """() => {
             const art = document.querySelector('article') || document.body;
             const c = art.cloneNode(true);
-            c.querySelectorAll('pre, code, script, style, mjx-container, .highlight')
+            c.querySelectorAll('pre, code, script, style, .katex-mathml, .highlight')
              .forEach(e => e.remove());
             return c.textContent;
         }"""
     )
     for token in ("\\(", "\\[", "$$", "\\frac", "\\alpha"):
         assert token not in raw, f"{page_path}: TeX cru visível: {token!r}"
+
+
+class _TextOutsideCode(HTMLParser):
+    """O texto de uma página fora de código, scripts e da anotação TeX do MathML, e as
+    classes de erro do KaTeX."""
+
+    SKIP = frozenset({"script", "style", "pre", "code", "annotation", "textarea"})
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth, self.text, self.errors = 0, [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.depth += 1
+        if "katex-error" in (dict(attrs).get("class") or "").split():
+            self.errors += 1
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if not self.depth:
+            self.text.append(data)
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_formulas_are_typeset_in_the_initial_html(page_path):
+    """O HTML que o leitor recebe (o arquivo, antes de qualquer JavaScript) já traz as fórmulas
+    compostas: nenhum delimitador de TeX cru no texto e nenhum erro do KaTeX."""
+    path = HTML / page_path
+    require(path.is_file(), "site não construído (rode make book)")
+    html = path.read_text(encoding="utf-8")
+    parser = _TextOutsideCode()
+    parser.feed(html)
+    text = "".join(parser.text)
+    raw = [t for t in ("\\(", "\\)", "\\[", "\\]", "$$") if t in text]
+    assert not raw, f"{page_path}: TeX cru no HTML inicial: {raw}"
+    assert parser.errors == 0, f"{page_path}: {parser.errors} fórmula(s) com erro do KaTeX"
+    # Comando desconhecido: o KaTeX o escreve em vermelho (errorColor #cc0000), sem .katex-error.
+    assert "#cc0000" not in html, f"{page_path}: fórmula com comando que o KaTeX não conhece"
+    n_math = len(re.findall(r'class="math\b', html))
+    n_katex = len(re.findall(r'<span class="katex">', html))
+    assert n_katex >= n_math, f"{page_path}: {n_math} fórmulas, {n_katex} compostas"
+    assert "tex-mml-chtml" not in html, f"{page_path}: ainda carrega o MathJax"
 
 
 def _render_widgets(page) -> int:
@@ -208,13 +265,24 @@ def _check_images_loaded(page, page_path):
     assert broken == [], f"{page_path}: figuras que não carregaram: {broken}"
 
 
-def _check_weight(finished, page_path):
+def _transferred(finished) -> int:
     total = 0
-    for request in finished:
+    for request in list(finished):
         sizes = request.sizes()
         total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
-    _weights[page_path] = total
-    assert total <= PAGE_BUDGET, f"{page_path}: {total} bytes transferidos (limite {PAGE_BUDGET})"
+    return total
+
+
+def _check_weight(page_path, before, after):
+    """As três metas de peso: prosa ≤ 400 KB; capítulo ≤ 1,2 MB antes de interagir; nenhuma
+    página > 3 MB depois de rolar até o fim (widgets e figuras carregados)."""
+    _weights[page_path] = {"antes": before, "depois": after}
+    assert after <= PAGE_BUDGET, f"{page_path}: {after} bytes depois de tudo (limite {PAGE_BUDGET})"
+    if page_path.startswith("notebooks/"):
+        assert before <= CHAPTER_BUDGET, (
+            f"{page_path}: {before} bytes antes de interagir (limite {CHAPTER_BUDGET})")
+    else:
+        assert after <= PROSE_BUDGET, f"{page_path}: {after} bytes (limite {PROSE_BUDGET})"
 
 
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])
@@ -227,11 +295,8 @@ def test_accessibility(browser, server, page_path, color_scheme):
         page.goto(f"{server}/{page_path}", wait_until="load")
         mode = page.evaluate("() => document.documentElement.dataset.theme")
         assert mode == color_scheme, f"{page_path}: tema {mode!r}, esperado {color_scheme!r}"
-        if page.locator(".math").count():
-            page.wait_for_function(
-                "() => window.MathJax && MathJax.startup && MathJax.startup.promise")
-            page.evaluate("() => MathJax.startup.promise")
         _render_widgets(page)  # os retratos dos widgets também passam pelo axe
+        scroll_through(page)  # e as figuras abaixo da primeira tela, já carregadas
         # Sem transições: o axe mede cores finais, não um quadro no meio da troca de tema.
         page.add_style_tag(content="*, *::before, *::after { transition: none !important;"
                                    " animation: none !important; }")
