@@ -23,7 +23,8 @@
   // Caixas que rolam para o lado (figuras largas num celular, fórmulas longas; livro.css): quem
   // usa o teclado precisa poder focá-las para rolar. Refeito quando uma figura chega (elas
   // carregam sob demanda, loading="lazy") e quando a janela muda de tamanho.
-  const SCROLLERS = ".cell_output figure, div.figura-rolavel, div.math, .cell_output .output.text_html";
+  const SCROLLERS = ".cell_output figure, div.figura-rolavel, div.math, "
+    + ".cell_output .output.text_html, .cell_output .output.image_png";
   function focusScrollers() {
     document.querySelectorAll(SCROLLERS).forEach((box) => {
       if (box.scrollWidth > box.clientWidth + 1) box.tabIndex = 0;
@@ -146,31 +147,14 @@
     };
   }
 
-  // Figuras, tabelas e fórmulas que rolam para o lado (celular, janela estreita): quem usa o
-  // teclado precisa poder focá-las para rolar (axe: scrollable-region-focusable).
-  const SCROLLERS = ".cell_output figure, div.figura-rolavel, div.math, "
-    + ".cell_output .output.text_html, .cell_output .output.image_png";
-  function focusScrollers() {
-    document.querySelectorAll(SCROLLERS).forEach((el) => {
-      if (el.scrollWidth > el.clientWidth + 1) el.setAttribute("tabindex", "0");
-      else if (el.getAttribute("tabindex") === "0") el.removeAttribute("tabindex");
-    });
-  }
-
   document.addEventListener("DOMContentLoaded", () => {
     patchSearch();
-    focusScrollers();
-    window.addEventListener("resize", focusScrollers);
-    window.addEventListener("load", focusScrollers);
     setTimeout(translate, 0);
     nameSliders();
-    let pending = false; // os widgets chegam depois (carga sob demanda): refaz ao mudar o DOM
+    // Os widgets chegam depois (carga sob demanda): refaz ao mudar o DOM.
     new MutationObserver(() => {
       nameSliders();
-      if (!pending) {
-        pending = true;
-        requestAnimationFrame(() => { pending = false; focusScrollers(); });
-      }
+      focusScrollersSoon();
     }).observe(document.body, { childList: true, subtree: true });
     watchWidgets();
     focusScrollers();
