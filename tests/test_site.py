@@ -216,6 +216,11 @@ def _check_english(page, page_path):
     haystack = text + "\n" + "\n".join(attrs)
     found = [s for s in ENGLISH_UI if s in haystack]
     assert not found, f"{page_path}: textos de interface em inglês: {found}"
+    # Atributos (alt, aria-label, title, placeholder, dicas) e o <noscript>, em toda página.
+    from test_site_telas import ENGLISH, _interface_strings
+
+    english = sorted({s for s in _interface_strings(page) if ENGLISH.search(s)})
+    assert not english, f"{page_path}: atributos em inglês: {english}"
 
 
 # Conectivos de bibliografia em inglês (o pybtex padrão os escreve; _ext/pt_br_bib.py traduz).
