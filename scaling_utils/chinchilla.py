@@ -426,7 +426,7 @@ def tokens_for_loss(N, L_target, params: LossParams = HOFFMANN_2022):
 
 # Alocação com inferência (Sardana et al. 2024): mudou para ``scaling_utils.inference``;
 # os nomes continuam importáveis daqui.
-from .inference import (  # noqa: E402
+from .inference import (  # noqa: E402, F401 (nomes reexportados)
     InferenceAwareOptimum,
     inference_aware_frontier,
     inference_aware_optimal,

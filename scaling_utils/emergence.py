@@ -2,7 +2,8 @@
 
 Se a entropia cruzada por token L cai suavemente, a acurácia por token p = e^(−L) sobe
 suavemente (p = e^(−L) é a hipótese simplificadora de Schaeffer et al., §2: e^(−L) é a
-probabilidade média geométrica dada ao token correto, não a acurácia medida); o acerto exato de uma resposta de k tokens, p^k, parece abrupto; a distância de
+probabilidade média geométrica dada ao token correto, não a acurácia medida); o acerto exato de uma
+resposta de k tokens, p^k, parece abrupto; a distância de
 edição em tokens, k·(1 − p), continua suave.
 """
 

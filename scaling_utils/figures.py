@@ -248,7 +248,8 @@ def kaplan_allocation_alt(C_flops: float) -> str:
             f"de Kaplan, com o GPT-3 marcado por estrelas; no orçamento escolhido, "
             f"{fmt.sci(C_flops, 2)} FLOPs, N_opt = {fmt.sci(n, 1)} parâmetros e D_opt = "
             f"{fmt.sci(d, 1)} tokens. À direita, a perda prevista L(C), que cai devagar, e o "
-            f"ponto do orçamento, {fmt.num(float(kaplan.loss_for_compute(C_flops)), 2)} nats por token.")
+            f"ponto do orçamento, {fmt.num(float(kaplan.loss_for_compute(C_flops)), 2)} "
+            "nats por token.")
 
 
 def kepler(planets):

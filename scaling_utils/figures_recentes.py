@@ -7,16 +7,8 @@ from __future__ import annotations
 import numpy as np
 
 from . import _check, fmt
-from .plotting import linear_axes, log_axes, new_figure, style
-
-
-def _line(i: int, **extra) -> dict:
-    return {**style(i), "marker": None, **extra}
-
-
-def _points(i: int, **extra) -> dict:
-    return {**style(i), "linestyle": "none", **extra}
-
+from .figures import _line, _points  # o mesmo estilo de linhas e pontos do resto do livro
+from .plotting import linear_axes, log_axes, new_figure
 
 # --- Quantas épocas ainda valem a pena? ---------------------------------------------------
 

@@ -8,8 +8,16 @@ import numpy as np
 import pytest
 from test_bad_input import _ISO_D, _ISO_L, _ISO_N, BAD, _assert_portuguese
 
-from scaling_utils import amostragem, chinchilla, dados_restritos, figures, figures_recentes, kaplan
-from scaling_utils import previsao, widgets
+from scaling_utils import (
+    amostragem,
+    chinchilla,
+    dados_restritos,
+    figures,
+    figures_recentes,
+    kaplan,
+    previsao,
+    widgets,
+)
 
 _RUNS = SimpleNamespace(N=_ISO_N, D=_ISO_D, loss=_ISO_L, C=6 * _ISO_N * _ISO_D)
 _DRAWS = {"a": np.linspace(0.4, 0.6, 50)}
@@ -113,7 +121,8 @@ def test_valid_calls_work():
 
 
 @pytest.mark.parametrize(("kwargs", "arg"), [
-    ({"n": 5, "c": 3, "k": 6}, "k"), ({"n": 5, "c": 6, "k": 2}, "c"), ({"n": 5, "c": -1, "k": 2}, "c"),
+    ({"n": 5, "c": 3, "k": 6}, "k"), ({"n": 5, "c": 6, "k": 2}, "c"),
+    ({"n": 5, "c": -1, "k": 2}, "c"),
     ({"n": 5, "c": 2.5, "k": 2}, "c"),
 ])
 def test_pass_at_k_consistency(kwargs, arg):

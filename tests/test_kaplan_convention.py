@@ -13,7 +13,7 @@ import re
 
 import numpy as np
 import pytest
-from conftest import ROOT, notebooks
+from conftest import notebooks
 
 from scaling_utils import compute, figures, kaplan
 
@@ -127,7 +127,7 @@ def test_notebooks_print_kaplan_allocations_and_all_spend_the_budget():
     found = _kaplan_allocations()
     books = {name for name, *_ in found}
     assert {"02-kaplan.ipynb", "03-chinchilla.ipynb"} <= books, found
-    for name, c, n, d, factor in found:
+    for _book, c, n, d, factor in found:
         _check_spend(c, n, d, factor)
 
 

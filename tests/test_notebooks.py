@@ -215,7 +215,7 @@ def test_chapter_word_and_figure_budget(name):
 
 
 def test_word_counter_counts_prose_not_math():
-    nb = {"cells": [{"cell_type": "markdown", "source": ["Uma frase com $x^2$ e {cite:p}`a`.\n",
-                                                          "$$\ny = 1\n$$\n", ":::{admonition} T\n"]},
+    prose = ["Uma frase com $x^2$ e {cite:p}`a`.\n", "$$\ny = 1\n$$\n", ":::{admonition} T\n"]
+    nb = {"cells": [{"cell_type": "markdown", "source": prose},
                     {"cell_type": "code", "source": ["print('não conta')"]}]}
     assert prose_words(nb) == 5  # Uma, frase, com, e, X
