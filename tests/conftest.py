@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -131,6 +132,78 @@ def runs(data_dir):
     from scaling_utils.data import load_chinchilla_runs
 
     return load_chinchilla_runs(data_dir)
+
+
+# --- Ordem da sessão e trabalhos em segundo plano -------------------------------------------
+# O make test constrói site, turma e PDF em segundo plano (LIVRO_CONSTRUCOES=<prefixo>: o log em
+# <prefixo>.log, o código de saída em <prefixo>.rc) enquanto os testes que não precisam deles
+# rodam; os do site esperam a construção. As reexecuções sob outros núcleos do OpenBLAS
+# (tests/reexecucao.py) começam ao fim da coleta, e os testes que as conferem vão para o fim.
+SITE_FIXTURES = {"server", "browser"}
+BUILDS = os.environ.get("LIVRO_CONSTRUCOES", "")
+_builds_state: dict[str, str] = {}
+
+
+def _needs_site(item) -> bool:
+    module = getattr(item, "module", None)
+    return (bool(SITE_FIXTURES & set(getattr(item, "fixturenames", ())))
+            or item.get_closest_marker("site") is not None
+            or getattr(module, "HTML", None) is HTML)
+
+
+def _consumer(item) -> bool:
+    import reexecucao
+
+    return item.nodeid.endswith(reexecucao.CONSUMERS)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if _needs_site(item):
+            item.add_marker("site")
+    items.sort(key=lambda i: 2 if _consumer(i) else 1 if i.get_closest_marker("site") else 0)
+
+
+def pytest_collection_finish(session):
+    env = os.environ.get("SCALING_UTILS_DATA_DIR")
+    data = Path(env) if env else SHARED_DATA
+    if session.config.option.collectonly:
+        return
+    if any(_consumer(i) for i in session.items) and (data / "svg_extracted_data.csv").is_file():
+        import reexecucao
+
+        reexecucao.start(data)
+
+
+def _wait_for_builds() -> None:
+    if "ok" in _builds_state:
+        return
+    if "falha" in _builds_state:
+        pytest.fail(_builds_state["falha"])
+    rc_file, log = Path(BUILDS + ".rc"), Path(BUILDS + ".log")
+    deadline = time.monotonic() + 30 * 60
+    while not rc_file.is_file() or not rc_file.read_text().strip():
+        if time.monotonic() > deadline:
+            _builds_state["falha"] = f"as construções não terminaram em 30 min ({log})"
+            pytest.fail(_builds_state["falha"])
+        time.sleep(1)
+    if rc_file.read_text().strip() != "0":
+        tail = "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-40:])
+        _builds_state["falha"] = f"as construções (site, turma, PDF) falharam; {log}:\n{tail}"
+        pytest.fail(_builds_state["falha"])
+    _builds_state["ok"] = "1"
+
+
+def pytest_runtest_setup(item):
+    if BUILDS and item.get_closest_marker("site"):
+        _wait_for_builds()
+
+
+def pytest_sessionfinish(session):
+    import sys
+
+    if "reexecucao" in sys.modules:
+        sys.modules["reexecucao"].stop()
 
 
 def pytest_terminal_summary(terminalreporter):
