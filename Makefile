@@ -65,6 +65,9 @@ pdf: $(STAMP) vendor-strict
 # plano (log em $(BUILDS).log) enquanto os testes que não precisam delas rodam; os testes do
 # site esperam por elas (ver tests/conftest.py).
 BUILDS := _build/construcoes
+# Um fio por processo do OpenBLAS: os processos já correm em paralelo, e fios do OpenBLAS que
+# esperam uns pelos outros numa máquina ocupada tornam tudo muitas vezes mais lento.
+test: export OPENBLAS_NUM_THREADS = 1
 test: $(STAMP) vendor-strict
 	@mkdir -p _build && rm -f $(BUILDS).rc
 	@echo "Construções (site, turma, PDF) em segundo plano; registro em $(BUILDS).log"
