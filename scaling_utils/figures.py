@@ -281,7 +281,7 @@ def kepler(planets):
 def _params_name(params) -> str:
     from . import chinchilla as ch
 
-    names = {id(ch.HOFFMANN_2022): "Hoffmann et al. 2022 (impressos)",
+    names = {id(ch.HOFFMANN_2022): "Hoffmann et al. 2022 (publicados)",
              id(ch.HOFFMANN_2022_FULL): "Hoffmann et al. 2022 (fonte TeX)",
              id(ch.BESIROGLU_2024): "Besiroglu et al. 2024"}
     return names.get(id(params), "parâmetros dados")
@@ -345,7 +345,7 @@ def allocation_comparison(model_list):
 
 
 def chinchilla_runs(runs, params=None):
-    """Figura 4 (esquerda) de Hoffmann et al. (2022) refeita: corridas por compute e tamanho,
+    """Figura 4 (esquerda) de Hoffmann et al. (2022) refeita: execuções por compute e tamanho,
     coloridas pela perda, com a fronteira compute-ótima da lei ``params``."""
     from . import chinchilla as ch
 
@@ -365,9 +365,9 @@ def chinchilla_runs(runs, params=None):
 
 
 def isoflop_parabolas(runs, iso, max_groups: int = 6, half_width: float = 0.05):
-    """Abordagem 2 nas corridas reais: perda × N por grupo de FLOPs, com as parábolas.
+    """Abordagem 2 nas execuções reais: perda × N por grupo de FLOPs, com as parábolas.
 
-    Mostra as corridas a até ``half_width`` décadas do compute de cada grupo.
+    Mostra as execuções a até ``half_width`` décadas do compute de cada grupo.
     """
     max_groups = _check.positive_int("max_groups", max_groups)
     half_width = _check.positive("half_width", half_width)
@@ -385,13 +385,13 @@ def isoflop_parabolas(runs, iso, max_groups: int = 6, half_width: float = 0.05):
                 **_points(k, marker="*", markersize=12, markeredgecolor="black"))
     log_axes(ax, x=True, y=False)
     ax.set(xlabel="N (parâmetros)", ylabel="perda (nats/token)",
-           title="Abordagem 2 nas corridas digitalizadas")
+           title="Abordagem 2 nas execuções digitalizadas")
     ax.legend(fontsize=8, title="FLOPs", title_fontsize=8)
     return fig
 
 
 def isoflop_bands(runs, bin_width: float = 0.1):
-    """Abordagem 2 nas corridas com faixas de compute de ``bin_width`` décadas (explorador)."""
+    """Abordagem 2 nas execuções com faixas de compute de ``bin_width`` décadas (explorador)."""
     from . import chinchilla as ch
 
     width = _check.in_range("bin_width", bin_width, 0.05, 0.5)
@@ -406,7 +406,7 @@ def isoflop_bands_alt(runs, bin_width: float = 0.1) -> str:
     from . import chinchilla as ch
 
     iso = ch.fit_isoflop(runs.N, runs.D, runs.loss, bin_width=bin_width)
-    return (f"Grupos de corridas com a perda em função do número de parâmetros, cada um com uma "
+    return (f"Grupos de execuções com a perda em função do número de parâmetros, cada um com uma "
             f"parábola e uma estrela no mínimo. Com faixas de {fmt.num(bin_width, 2)} década, "
             f"há {len(iso.budgets)} faixas utilizáveis e o expoente ajustado de N_opt é "
             f"{fmt.num(iso.a, 2)}.")
@@ -626,7 +626,7 @@ def mirage_alt(metric: str, length: int, n_questions: int, seed: int = 0, task=N
     if metric == "exact_match" and k == 1:  # p¹ = p: o acerto exato é a acurácia por token
         shape = "sobe de forma suave (com 1 token, o acerto exato é a acurácia por token)"
     extra = {"exact_match": f"; os pontos medidos com {questions} seguem a curva com degraus, e "
-                            "os modelos pequenos leem exatamente zero quando a chance de acerto "
+                            "os modelos pequenos tiram exatamente zero quando a chance de acerto "
                             "é pequena",
              "edit_distance": "",
              "per_token": f"; os pontos medidos com {questions} oscilam em torno da curva"}
