@@ -47,7 +47,7 @@ def planos(corridas: dict, leis: dict, orcamento_alvo: float):
         ax.plot(6 * n * d, n, **_points(i, markersize=5, alpha=0.8), label=f"execuções: {nome}")
         if nome in leis:
             ax.plot(C, ch.compute_optimal(C, leis[nome])[0], **_line(i, linewidth=1.4),
-                    label=f"N_opt(C) ajustado: {nome}")
+                    label=rf"$N_\mathrm{{opt}}(C)$ ajustado: {nome}")
             ax.plot([alvo], [ch.compute_optimal(alvo, leis[nome])[0]],
                     **_points(i, marker="*", markersize=13, markeredgecolor="black"))
     ax.axvline(alvo, **_line(6, linewidth=1.0, linestyle=":"),
@@ -80,7 +80,7 @@ def fronteira(N, D, L, verdade, log10_N_minimo: float = 6.0):
                    label="faixa das execuções")
     log_axes(ax_n)
     log_axes(ax_l, x=True, y=False)
-    ax_n.set(xlabel="C (FLOPs)", ylabel="N_opt (parâmetros)", title="Tamanho ótimo")
+    ax_n.set(xlabel="C (FLOPs)", ylabel=r"$N_\mathrm{opt}$ (parâmetros)", title="Tamanho ótimo")
     ax_l.set(xlabel="C (FLOPs)", ylabel="perda ótima (nats/token)", title="Perda ótima")
     ax_n.legend(fontsize=8, loc="upper left")
     return fig
