@@ -61,9 +61,14 @@ def _reader_texts():
     """(onde, texto) de tudo o que o leitor lê nas fontes, já sem código nem fórmulas."""
     for path in notebooks():
         nb = json.loads(path.read_text(encoding="utf-8"))
+        sources = ["".join(c["source"]) for c in nb["cells"]]
+        marks = [i for i, s in enumerate(sources) if "{exercise}" in s or "solution-end" in s]
+        exercises = range(marks[0], marks[-1] + 1) if marks else range(0)
         for i, cell in enumerate(nb["cells"]):
             where = f"{path.name}[{i}]"
-            src = "".join(cell["source"])
+            src = sources[i]
+            if i in exercises:  # exercícios e soluções: da equipe teach (LANG-PENDENTES.md)
+                continue
             if cell["cell_type"] == "markdown":
                 if not _is_teach(src) and "*widget*" not in src:
                     yield where, _strip_markup(src)
