@@ -70,7 +70,7 @@ def test_alt_texts_describe_the_state():
     assert "reta" in figures.power_law_panels_alt(1.0, -0.5, 0.0)
     assert "1,5 década" in figures.fit_demo_alt(0.2, 1.5)
     text = figures.kaplan_allocation_alt(3.14e23)
-    assert "3,14 × 10²³" in text and "N_opt" in text
+    assert "3,14 × 10²³" in text and "tamanho ótimo é" in text and "N_opt" not in text
 
 
 def test_tokens_for_loss_inverts_eq_1_5():
