@@ -120,7 +120,10 @@ def locate(path=None) -> Path:
 
 
 def load_chinchilla_runs(path=None, drop_outliers: bool = True) -> ChinchillaRuns:
-    """Carrega as execuções (N, D, C, perda). Com ``drop_outliers``, descarta as 5 de maior perda."""
+    """Carrega as execuções (N, D, C, perda).
+
+    Com ``drop_outliers``, descarta as 5 de maior perda.
+    """
     if not isinstance(drop_outliers, (bool, np.bool_)):
         raise TypeError(f"drop_outliers deve ser True ou False; recebido {drop_outliers!r}.")
     source = locate(path)

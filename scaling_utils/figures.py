@@ -229,7 +229,8 @@ def kaplan_allocation(C_flops: float = 3.14e23):
     log_axes(left)
     left.set(xlabel="C (FLOPs)", title="Alocação de Kaplan (Tabela 6)")
     left.legend(fontsize=8)
-    right.plot(C, kaplan.loss_for_compute(C), **_line(2), label=r"$L(C_\mathrm{min})$, $C_\mathrm{min} = C/1{,}81$")
+    right.plot(C, kaplan.loss_for_compute(C), **_line(2),
+               label=r"$L(C_\mathrm{min})$, $C_\mathrm{min} = C/1{,}81$")
     right.plot([c_sel], [kaplan.loss_for_compute(c_sel)], **_points(6, markersize=9),
                label="orçamento escolhido")
     log_axes(right, x=True, y=False)
@@ -238,15 +239,18 @@ def kaplan_allocation(C_flops: float = 3.14e23):
     n, d = kaplan.allocation_for_compute(c_sel)
     fig.suptitle(f"C = {fmt.sci(c_sel, 2)} FLOPs (" r"$C_\mathrm{min}$ = "
                  f"{fmt.sci(kaplan.c_min_for_compute(c_sel), 2)} PF-dias)\n"
-                 r"$N_\mathrm{opt}$" f" = {fmt.sci(n, 1)}; " r"$D_\mathrm{opt}$" f" = {fmt.sci(d, 1)}", fontsize=10)
+                 r"$N_\mathrm{opt}$" f" = {fmt.sci(n, 1)}; "
+                 r"$D_\mathrm{opt}$" f" = {fmt.sci(d, 1)}", fontsize=10)
     return fig
 
 
 def kaplan_allocation_alt(C_flops: float) -> str:
     n, d = kaplan.allocation_for_compute(C_flops)
-    return (f"Dois gráficos log-log em função do compute. À esquerda, as retas do tamanho ótimo e dos dados ótimos "
+    return (f"Dois gráficos log-log em função do compute. À esquerda, as retas do tamanho ótimo e "
+            f"dos dados ótimos "
             f"de Kaplan, com o GPT-3 marcado por estrelas; no orçamento escolhido, "
-            f"{fmt.sci(C_flops, 2)} FLOPs, o tamanho ótimo é {fmt.sci(n, 1)} parâmetros e os dados ótimos, "
+            f"{fmt.sci(C_flops, 2)} FLOPs, o tamanho ótimo é {fmt.sci(n, 1)} parâmetros e "
+            f"os dados ótimos, "
             f"{fmt.sci(d, 1)} tokens. À direita, a perda prevista L(C), que cai devagar, e o "
             f"ponto do orçamento, {fmt.num(float(kaplan.loss_for_compute(C_flops)), 2)} "
             "nats por token.")
@@ -320,7 +324,8 @@ def _allocation_axes(ax_n, ax_d, C, kaplan_color=1, chin_color=0):
     ax_n.plot(C, n_c, **_line(chin_color), label="Chinchilla (reajuste de 2024)")
     ax_d.plot(C, d_k, **_line(kaplan_color), label="Kaplan (Tabela 6)")
     ax_d.plot(C, d_c, **_line(chin_color), label="Chinchilla (reajuste de 2024)")
-    for ax, what in ((ax_n, r"$N_\mathrm{opt}$ (parâmetros)"), (ax_d, r"$D_\mathrm{opt}$ (tokens)")):
+    for ax, what in ((ax_n, r"$N_\mathrm{opt}$ (parâmetros)"),
+                     (ax_d, r"$D_\mathrm{opt}$ (tokens)")):
         log_axes(ax)
         ax.set(xlabel="C (FLOPs)", ylabel=what)
 
@@ -357,7 +362,8 @@ def chinchilla_runs(runs, params=None):
     bar.set_label("perda (nats/token)")
     bar.ax.yaxis.set_major_formatter(decimal_formatter())
     C = np.geomspace(runs.C.min(), 1e24, 100)
-    ax.plot(C, ch.compute_optimal(C, p)[0], **_line(1), label=r"$N_\mathrm{opt}$" f": {_params_name(p)}")
+    ax.plot(C, ch.compute_optimal(C, p)[0], **_line(1),
+            label=r"$N_\mathrm{opt}$" f": {_params_name(p)}")
     log_axes(ax)
     ax.set(xlabel="C (FLOPs)", ylabel="N (parâmetros)")
     ax.legend(fontsize=8, loc="upper left")
@@ -397,7 +403,8 @@ def isoflop_bands(runs, bin_width: float = 0.1):
     width = _check.in_range("bin_width", bin_width, 0.05, 0.5)
     iso = ch.fit_isoflop(runs.N, runs.D, runs.loss, bin_width=width)
     fig = isoflop_parabolas(runs, iso, half_width=width / 2)
-    fig.axes[0].set_title(f"Faixas de {fmt.num(width, 2)} década: " r"$N_\mathrm{opt} \propto C^{" f"{fmt.num(iso.a, 2)}" "}$ "
+    fig.axes[0].set_title(f"Faixas de {fmt.num(width, 2)} década: "
+                          r"$N_\mathrm{opt} \propto C^{" f"{fmt.num(iso.a, 2)}" "}$ "
                           f"({len(iso.budgets)} faixas)")
     return fig
 
@@ -717,7 +724,8 @@ def lab_isoflop(iso, predicted_exponent: float):
     right.plot(iso.budgets, anchor * iso.budgets**pred, **_line(1),
                label=f"previsto pela lei: β/(α+β) = {fmt.num(pred, 3)}")
     log_axes(right)
-    right.set(xlabel="C = N·D", ylabel=r"$N_\mathrm{opt}$", title="O tamanho ótimo cresce com o orçamento")
+    right.set(xlabel="C = N·D", ylabel=r"$N_\mathrm{opt}$",
+              title="O tamanho ótimo cresce com o orçamento")
     right.legend(fontsize=8)
     return fig
 

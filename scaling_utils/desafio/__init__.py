@@ -27,5 +27,5 @@ from .nota import Avaliacao, Previsao, Verdade, avaliar
 #: A semente do exemplo resolvido do capítulo.
 SEMENTE_DEMO = "demonstração"
 
-__all__ = ["ORCAMENTO_PADRAO", "SEMENTE_DEMO", "Avaliacao", "Execução", "EnvioRepetido",
+__all__ = ["ORCAMENTO_PADRAO", "SEMENTE_DEMO", "Avaliacao", "Corrida", "EnvioRepetido",
            "Laboratorio", "OrcamentoEsgotado", "Previsao", "Verdade", "avaliar"]
