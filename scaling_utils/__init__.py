@@ -2,7 +2,7 @@
 
 Módulos: ``compute`` (FLOPs, PF-dias), ``powerlaw`` (leis de potência e ajustes log-log),
 ``kaplan`` (Kaplan et al. 2020), ``chinchilla`` (Hoffmann et al. 2022 e a replicação de 2024),
-``emergence`` (métricas e a "miragem"), ``models`` (modelos reais), ``data`` (as corridas do
+``emergence`` (métricas e a "miragem"), ``models`` (modelos reais), ``data`` (as execuções do
 Chinchilla), ``fmt`` (números em pt-BR), ``plotting`` e ``widgets``; para 2023–2025,
 ``inference`` (Sardana et al. 2024), ``dados_restritos`` (Muennighoff et al. 2023),
 ``previsao`` (Llama 3 e a previsão em duas etapas) e ``amostragem`` (pass@k); ``lab`` (o

@@ -223,7 +223,7 @@ def fit_parametric(
       ``"fast"`` avalia o objetivo em toda a grade de uma vez, roda o L-BFGS a partir dos
       ``n_refine`` melhores inícios e fica com o melhor resultado — o mesmo ótimo, bem mais rápido.
     - ``tolerances``: ``"strict"`` (padrão) converge de fato; ``"scipy"`` usa os padrões do
-      SciPy — com ``reduction="mean"``, reproduz a parada precoce de 2022.
+      SciPy — com ``reduction="mean"``, reproduz a parada prematura de 2022.
     """
     n, d, lv = _validate_runs(N, D, L)
     delta_v = _check.positive("delta", delta)
@@ -252,9 +252,9 @@ PARAM_NAMES = ("E", "A", "B", "alpha", "beta", "a", "b")
 
 
 def bootstrap_draws(N, D, L, n_resamples: int, seed: int, *, delta: float = 1e-3) -> dict:
-    """Os parâmetros ajustados em cada reamostra das corridas (com reposição, com semente).
+    """Os parâmetros ajustados em cada reamostra das execuções (com reposição, com semente).
 
-    Cada reamostra é ajustada com L-BFGS a partir do ótimo de todas as corridas (partida
+    Cada reamostra é ajustada com L-BFGS a partir do ótimo de todas as execuções (partida
     quente: o ótimo de uma reamostra fica perto do ótimo global). Devolve
     ``{nome: array de n_resamples valores}`` para E, A, B, alpha, beta, a e b.
     """
@@ -294,7 +294,7 @@ def percentile_intervals(draws: dict, level: float = 0.95) -> dict:
 
 def bootstrap(N, D, L, n_resamples: int, seed: int, *, delta: float = 1e-3,
               level: float = 0.95) -> dict:
-    """Intervalos de confiança (95% por padrão) por reamostragem das corridas, com semente.
+    """Intervalos de confiança (95% por padrão) por reamostragem das execuções, com semente.
 
     :func:`bootstrap_draws` seguido de :func:`percentile_intervals`. Devolve
     ``{nome: (inferior, superior)}`` para E, A, B, alpha, beta, a e b.
@@ -328,8 +328,8 @@ class IsoflopFit:
 def fit_isoflop(N, D, L, *, bin_width: float = 0.1, min_runs: int = 5) -> IsoflopFit:
     """Abordagem 2 de Hoffmann et al. (2022): uma parábola em log N por orçamento de FLOPs.
 
-    As corridas são agrupadas por C = 6·N·D em faixas de ``bin_width`` décadas; cada faixa com
-    pelo menos ``min_runs`` corridas, curvatura positiva e mínimo dentro dos N medidos dá um
+    As execuções são agrupadas por C = 6·N·D em faixas de ``bin_width`` décadas; cada faixa com
+    pelo menos ``min_runs`` execuções, curvatura positiva e mínimo dentro dos N medidos dá um
     N_opt. Depois, N_opt ∝ C^a e D_opt = C/(6·N_opt) ∝ C^b por ajuste log-log.
     """
     from .powerlaw import fit_loglog

@@ -1,7 +1,7 @@
-"""Compute de treinamento: FLOPs e PF-dias.
+"""Compute de treino: FLOPs e PF-dias.
 
 Convenção de Kaplan et al. (2020, §2.1): treinar custa C ≈ 6·N·D FLOPs
-(2 FLOPs por parâmetro por token na passagem direta, 4 na volta).
+(2 FLOPs por parâmetro por token na passagem direta, 4 na retropropagação (passagem reversa)).
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ PF_DAY_FLOPS = 1e15 * 24 * 3600
 
 
 def training_flops(N, D):
-    """FLOPs de treinamento, C = 6·N·D (Kaplan et al. 2020, §2.1).
+    """FLOPs de treino, C = 6·N·D (Kaplan et al. 2020, §2.1).
 
-    N: parâmetros; D: tokens de treinamento. Aceita escalares ou arrays (broadcasting).
+    N: parâmetros; D: tokens de treino. Aceita escalares ou arrays (broadcasting).
     """
     n = _check.positive("N", N)
     d = _check.positive("D", D)

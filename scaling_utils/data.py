@@ -1,4 +1,4 @@
-"""As corridas de treinamento do Chinchilla, digitalizadas por Besiroglu et al. (2024).
+"""As execuções de treino do Chinchilla, digitalizadas por Besiroglu et al. (2024).
 
 Os 245 pontos da Figura 4 (esquerda) de Hoffmann et al. (2022), lidos do SVG pela Epoch AI.
 O arquivo **não é redistribuído** com o livro (não tem licença): é lido de um caminho explícito,
@@ -36,7 +36,7 @@ class DataUnavailableError(RuntimeError):
 
 @dataclass(frozen=True)
 class ChinchillaRuns:
-    """Corridas: N (parâmetros, todos), D = C/(6N) (tokens), C (FLOPs), loss (nats/token)."""
+    """Execuções: N (parâmetros, todos), D = C/(6N) (tokens), C (FLOPs), loss (nats/token)."""
 
     N: np.ndarray
     D: np.ndarray
@@ -74,7 +74,7 @@ def _download(dest: Path, timeout: float = 30.0) -> Path:
             payload = response.read()
     except (urllib.error.URLError, OSError) as exc:
         raise DataUnavailableError(
-            "Não encontrei os dados das corridas do Chinchilla e não consegui baixá-los "
+            "Não encontrei os dados das execuções do Chinchilla e não consegui baixá-los "
             f"({exc}).\nComo resolver (uma das opções):\n"
             f"  1. conecte-se à internet e rode de novo (o arquivo vem de {URL});\n"
             f"  2. baixe o arquivo e defina a variável de ambiente {ENV_VAR} com a pasta "
@@ -120,7 +120,10 @@ def locate(path=None) -> Path:
 
 
 def load_chinchilla_runs(path=None, drop_outliers: bool = True) -> ChinchillaRuns:
-    """Carrega as corridas (N, D, C, perda). Com ``drop_outliers``, descarta as 5 de maior perda."""
+    """Carrega as execuções (N, D, C, perda).
+
+    Com ``drop_outliers``, descarta as 5 de maior perda.
+    """
     if not isinstance(drop_outliers, (bool, np.bool_)):
         raise TypeError(f"drop_outliers deve ser True ou False; recebido {drop_outliers!r}.")
     source = locate(path)
@@ -138,13 +141,13 @@ def load_chinchilla_runs(path=None, drop_outliers: bool = True) -> ChinchillaRun
 def load_or_explain(path=None, drop_outliers: bool = True) -> ChinchillaRuns | None:
     """Como :func:`load_chinchilla_runs`, mas sem dados imprime o que fazer e devolve None.
 
-    Para os cadernos: as células que dependem das corridas testam ``if runs is not None``,
+    Para os cadernos: as células que dependem das execuções testam ``if runs is not None``,
     e o resto do capítulo continua rodando.
     """
     try:
         return load_chinchilla_runs(path, drop_outliers)
     except (DataUnavailableError, FileNotFoundError, ValueError) as exc:
-        print("Sem os dados das corridas do Chinchilla: as células que dependem deles vão "
+        print("Sem os dados das execuções do Chinchilla: as células que dependem deles vão "
               "pular os cálculos.")
         print(exc)
         return None

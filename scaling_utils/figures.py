@@ -55,7 +55,7 @@ def power_law_panels(a: float = 1.0, alpha: float = -0.5, E: float = 0.0,
     log_axes(right)
     if E > 0:
         right.legend()
-    fig.suptitle(f"y = {fmt.num(a, 2)}·x^({fmt.num(alpha, 2)})"
+    fig.suptitle(f"$y = {fmt.num(a, 2)}\\cdot x^{{{fmt.num(alpha, 2)}}}$"
                  + (f" + {fmt.num(E, 2)}" if E > 0 else ""))
     return fig
 
@@ -134,13 +134,13 @@ def extrapolation(E: float = 0.5, A: float = 2.0, alpha: float = 0.5,
     x_fit = np.geomspace(1.0, 10**fit_decades, 20)
 
     def truth(x):
-        return floored_power_law(x, E, A, -alpha)
+        return floored_power_law(x, E, A, alpha)
 
-    fit = fit_ignoring_floor(E, A, -alpha, 1.0, 10**fit_decades, n=x_fit.size)
+    fit = fit_ignoring_floor(E, A, alpha, 1.0, 10**fit_decades, n=x_fit.size)
     x_all = np.geomspace(1.0, 10 ** (fit_decades + extra_decades), 300)
     fig, ax = new_figure(width=6.8, height=4.2)
     ax.plot(x_all, truth(x_all), **_line(0), label=f"verdade: {fmt.num(E, 1)} + "
-            f"{fmt.num(A, 1)}·x^(−{fmt.num(alpha, 1)})")
+            f"${fmt.num(A, 1)}\\cdot x^{{−{fmt.num(alpha, 1)}}}$")
     ax.plot(x_fit, truth(x_fit), **_points(0), label="dados do ajuste")
     ax.plot(x_all, fit.predict(x_all), **_line(1), label=f"reta ajustada (α = "
             f"{fmt.num(fit.alpha, 3)})")
@@ -171,7 +171,7 @@ def kaplan_laws():
     panels = [
         (N, kaplan.loss_n(N), kaplan.N_RANGE, "N (parâmetros sem embedding)", "L(N)"),
         (D, kaplan.loss_d(D), kaplan.D_RANGE, "D (tokens)", "L(D)"),
-        (C, kaplan.loss_c(C), (c_lo, c_hi), "C_min (PF-dias)", "L(C)"),
+        (C, kaplan.loss_c(C), (c_lo, c_hi), r"$C_\mathrm{min}$ (PF-dias)", "L(C)"),
     ]
     for i, (ax, (x, y, (lo, hi), xlabel, label)) in enumerate(zip(axes, panels, strict=True)):
         _inside_outside(ax, x, y, lo, hi, i, label)
@@ -219,8 +219,8 @@ def kaplan_allocation(C_flops: float = 3.14e23):
     n_opt, d_opt = kaplan.allocation_for_compute(C)
     gpt3 = by_name("GPT-3")
     fig, (left, right) = new_figure(ncols=2, width=7.2, height=4.0)
-    left.plot(C, n_opt, **_line(0), label="N_opt (parâmetros)")
-    left.plot(C, d_opt, **_line(1), label="D_opt (tokens)")
+    left.plot(C, n_opt, **_line(0), label=r"$N_\mathrm{opt}$ (parâmetros)")
+    left.plot(C, d_opt, **_line(1), label=r"$D_\mathrm{opt}$ (tokens)")
     left.plot([3.14e23], [gpt3.N], **_points(0, marker="*", markersize=12),
               label="GPT-3: parâmetros")
     left.plot([3.14e23], [gpt3.D], **_points(1, marker="*", markersize=12),
@@ -229,24 +229,28 @@ def kaplan_allocation(C_flops: float = 3.14e23):
     log_axes(left)
     left.set(xlabel="C (FLOPs)", title="Alocação de Kaplan (Tabela 6)")
     left.legend(fontsize=8)
-    right.plot(C, kaplan.loss_for_compute(C), **_line(2), label="L(C_min), C_min = C/1,81")
+    right.plot(C, kaplan.loss_for_compute(C), **_line(2),
+               label=r"$L(C_\mathrm{min})$, $C_\mathrm{min} = C/1{,}81$")
     right.plot([c_sel], [kaplan.loss_for_compute(c_sel)], **_points(6, markersize=9),
                label="orçamento escolhido")
     log_axes(right, x=True, y=False)
     right.set(xlabel="C (FLOPs)", ylabel="perda prevista (nats/token)", title="Perda prevista")
     right.legend(fontsize=8)
     n, d = kaplan.allocation_for_compute(c_sel)
-    fig.suptitle(f"C = {fmt.sci(c_sel, 2)} FLOPs (C_min = "
+    fig.suptitle(f"C = {fmt.sci(c_sel, 2)} FLOPs (" r"$C_\mathrm{min}$ = "
                  f"{fmt.sci(kaplan.c_min_for_compute(c_sel), 2)} PF-dias)\n"
-                 f"N_opt = {fmt.sci(n, 1)}, D_opt = {fmt.sci(d, 1)}", fontsize=10)
+                 r"$N_\mathrm{opt}$" f" = {fmt.sci(n, 1)}; "
+                 r"$D_\mathrm{opt}$" f" = {fmt.sci(d, 1)}", fontsize=10)
     return fig
 
 
 def kaplan_allocation_alt(C_flops: float) -> str:
     n, d = kaplan.allocation_for_compute(C_flops)
-    return (f"Dois gráficos log-log em função do compute. À esquerda, as retas de N_opt e D_opt "
+    return (f"Dois gráficos log-log em função do compute. À esquerda, as retas do tamanho ótimo e "
+            f"dos dados ótimos "
             f"de Kaplan, com o GPT-3 marcado por estrelas; no orçamento escolhido, "
-            f"{fmt.sci(C_flops, 2)} FLOPs, N_opt = {fmt.sci(n, 1)} parâmetros e D_opt = "
+            f"{fmt.sci(C_flops, 2)} FLOPs, o tamanho ótimo é {fmt.sci(n, 1)} parâmetros e "
+            f"os dados ótimos, "
             f"{fmt.sci(d, 1)} tokens. À direita, a perda prevista L(C), que cai devagar, e o "
             f"ponto do orçamento, {fmt.num(float(kaplan.loss_for_compute(C_flops)), 2)} "
             "nats por token.")
@@ -281,7 +285,7 @@ def kepler(planets):
 def _params_name(params) -> str:
     from . import chinchilla as ch
 
-    names = {id(ch.HOFFMANN_2022): "Hoffmann et al. 2022 (impressos)",
+    names = {id(ch.HOFFMANN_2022): "Hoffmann et al. 2022 (publicados)",
              id(ch.HOFFMANN_2022_FULL): "Hoffmann et al. 2022 (fonte TeX)",
              id(ch.BESIROGLU_2024): "Besiroglu et al. 2024"}
     return names.get(id(params), "parâmetros dados")
@@ -320,7 +324,8 @@ def _allocation_axes(ax_n, ax_d, C, kaplan_color=1, chin_color=0):
     ax_n.plot(C, n_c, **_line(chin_color), label="Chinchilla (reajuste de 2024)")
     ax_d.plot(C, d_k, **_line(kaplan_color), label="Kaplan (Tabela 6)")
     ax_d.plot(C, d_c, **_line(chin_color), label="Chinchilla (reajuste de 2024)")
-    for ax, what in ((ax_n, "N_opt (parâmetros)"), (ax_d, "D_opt (tokens)")):
+    for ax, what in ((ax_n, r"$N_\mathrm{opt}$ (parâmetros)"),
+                     (ax_d, r"$D_\mathrm{opt}$ (tokens)")):
         log_axes(ax)
         ax.set(xlabel="C (FLOPs)", ylabel=what)
 
@@ -345,7 +350,7 @@ def allocation_comparison(model_list):
 
 
 def chinchilla_runs(runs, params=None):
-    """Figura 4 (esquerda) de Hoffmann et al. (2022) refeita: corridas por compute e tamanho,
+    """Figura 4 (esquerda) de Hoffmann et al. (2022) refeita: execuções por compute e tamanho,
     coloridas pela perda, com a fronteira compute-ótima da lei ``params``."""
     from . import chinchilla as ch
 
@@ -357,7 +362,8 @@ def chinchilla_runs(runs, params=None):
     bar.set_label("perda (nats/token)")
     bar.ax.yaxis.set_major_formatter(decimal_formatter())
     C = np.geomspace(runs.C.min(), 1e24, 100)
-    ax.plot(C, ch.compute_optimal(C, p)[0], **_line(1), label=f"N_opt: {_params_name(p)}")
+    ax.plot(C, ch.compute_optimal(C, p)[0], **_line(1),
+            label=r"$N_\mathrm{opt}$" f": {_params_name(p)}")
     log_axes(ax)
     ax.set(xlabel="C (FLOPs)", ylabel="N (parâmetros)")
     ax.legend(fontsize=8, loc="upper left")
@@ -365,9 +371,9 @@ def chinchilla_runs(runs, params=None):
 
 
 def isoflop_parabolas(runs, iso, max_groups: int = 6, half_width: float = 0.05):
-    """Abordagem 2 nas corridas reais: perda × N por grupo de FLOPs, com as parábolas.
+    """Abordagem 2 nas execuções reais: perda × N por grupo de FLOPs, com as parábolas.
 
-    Mostra as corridas a até ``half_width`` décadas do compute de cada grupo.
+    Mostra as execuções a até ``half_width`` décadas do compute de cada grupo.
     """
     max_groups = _check.positive_int("max_groups", max_groups)
     half_width = _check.positive("half_width", half_width)
@@ -385,19 +391,20 @@ def isoflop_parabolas(runs, iso, max_groups: int = 6, half_width: float = 0.05):
                 **_points(k, marker="*", markersize=12, markeredgecolor="black"))
     log_axes(ax, x=True, y=False)
     ax.set(xlabel="N (parâmetros)", ylabel="perda (nats/token)",
-           title="Abordagem 2 nas corridas digitalizadas")
+           title="Abordagem 2 nas execuções digitalizadas")
     ax.legend(fontsize=8, title="FLOPs", title_fontsize=8)
     return fig
 
 
 def isoflop_bands(runs, bin_width: float = 0.1):
-    """Abordagem 2 nas corridas com faixas de compute de ``bin_width`` décadas (explorador)."""
+    """Abordagem 2 nas execuções com faixas de compute de ``bin_width`` décadas (explorador)."""
     from . import chinchilla as ch
 
     width = _check.in_range("bin_width", bin_width, 0.05, 0.5)
     iso = ch.fit_isoflop(runs.N, runs.D, runs.loss, bin_width=width)
     fig = isoflop_parabolas(runs, iso, half_width=width / 2)
-    fig.axes[0].set_title(f"Faixas de {fmt.num(width, 2)} década: N_opt ∝ C^{fmt.num(iso.a, 2)} "
+    fig.axes[0].set_title(f"Faixas de {fmt.num(width, 2)} década: "
+                          r"$N_\mathrm{opt} \propto C^{" f"{fmt.num(iso.a, 2)}" "}$ "
                           f"({len(iso.budgets)} faixas)")
     return fig
 
@@ -406,9 +413,9 @@ def isoflop_bands_alt(runs, bin_width: float = 0.1) -> str:
     from . import chinchilla as ch
 
     iso = ch.fit_isoflop(runs.N, runs.D, runs.loss, bin_width=bin_width)
-    return (f"Grupos de corridas com a perda em função do número de parâmetros, cada um com uma "
+    return (f"Grupos de execuções com a perda em função do número de parâmetros, cada um com uma "
             f"parábola e uma estrela no mínimo. Com faixas de {fmt.num(bin_width, 2)} década, "
-            f"há {len(iso.budgets)} faixas utilizáveis e o expoente ajustado de N_opt é "
+            f"há {len(iso.budgets)} faixas utilizáveis e o expoente ajustado do tamanho ótimo é "
             f"{fmt.num(iso.a, 2)}.")
 
 
@@ -443,8 +450,8 @@ def budget_comparison(C_flops: float = 5.76e23, params=None):
     C = np.geomspace(1e18, 1e27, 120)
     n_k, d_k = kaplan.allocation_for_compute(C)
     n_c, d_c = ch.compute_optimal(C, p)
-    for ax, yk, yc, what in ((ax_n, n_k, n_c, "N_opt (parâmetros)"),
-                             (ax_d, d_k, d_c, "D_opt (tokens)")):
+    for ax, yk, yc, what in ((ax_n, n_k, n_c, r"$N_\mathrm{opt}$ (parâmetros)"),
+                             (ax_d, d_k, d_c, r"$D_\mathrm{opt}$ (tokens)")):
         ax.plot(C, yk, **_line(1), label="Kaplan (Tabela 6)")
         ax.plot(C, yc, **_line(0), label=f"Chinchilla: {_params_name(p)}")
         ax.axvline(c, **_line(6, linewidth=1.0, linestyle=":"))
@@ -492,7 +499,7 @@ def inference_aware(L_target: float, D_inference_values=None, params=None):
     ax_n.axhline(base.N, **_line(1, linewidth=1.2), label="N ótimo só do treino (Chinchilla)")
     ax_t.plot(d_inf, d_opt / n_opt, **_line(2), label="tokens de treino por parâmetro")
     ax_t.axhline(base.tokens_per_param, **_line(1, linewidth=1.2), label="Chinchilla")
-    for ax, what in ((ax_n, "N (parâmetros)"), (ax_t, "D_treino / N")):
+    for ax, what in ((ax_n, "N (parâmetros)"), (ax_t, r"$D_\mathrm{treino}/N$")):
         log_axes(ax)
         ax.set(xlabel="tokens de inferência na vida do modelo", ylabel=what)
         ax.legend(fontsize=8)
@@ -577,7 +584,7 @@ def mirage_grid(task=None, lengths=(1, 2, 5, 10)):
     for i, k in enumerate(ks):
         left.plot(N, exact_match(p, int(k)), **_line(i), label=f"k = {int(k)}")
         right.plot(N, token_edit_distance(p, int(k)), **_line(i), label=f"k = {int(k)}")
-    left.set(title="Acerto exato: p^k", ylabel="acurácia")
+    left.set(title=r"Acerto exato: $p^{k}$", ylabel="acurácia")
     right.set(title="Distância de edição: k·(1 − p)", ylabel="tokens errados (menos é melhor)")
     for ax in (left, right):
         log_axes(ax, x=True, y=False)
@@ -626,7 +633,7 @@ def mirage_alt(metric: str, length: int, n_questions: int, seed: int = 0, task=N
     if metric == "exact_match" and k == 1:  # p¹ = p: o acerto exato é a acurácia por token
         shape = "sobe de forma suave (com 1 token, o acerto exato é a acurácia por token)"
     extra = {"exact_match": f"; os pontos medidos com {questions} seguem a curva com degraus, e "
-                            "os modelos pequenos leem exatamente zero quando a chance de acerto "
+                            "os modelos pequenos tiram exatamente zero quando a chance de acerto "
                             "é pequena",
              "edit_distance": "",
              "per_token": f"; os pontos medidos com {questions} oscilam em torno da curva"}
@@ -706,7 +713,7 @@ def lab_isoflop(iso, predicted_exponent: float):
         sel = np.abs(np.log(cost / c)) < 0.05
         left.plot(iso.runs.N[sel], iso.runs.loss[sel], **_line(i % 7, marker=style(i % 7)["marker"],
                                                                 markersize=4),
-                  label=f"C = 2^{round(np.log2(c))}")
+                  label=f"$C = 2^{{{round(np.log2(c))}}}$")
     log_axes(left)
     left.set(xlabel="N (features)", ylabel="perda de teste", title="Curvas IsoFLOP (C = N·D)")
     left.legend(fontsize=8, ncol=2)
@@ -717,7 +724,8 @@ def lab_isoflop(iso, predicted_exponent: float):
     right.plot(iso.budgets, anchor * iso.budgets**pred, **_line(1),
                label=f"previsto pela lei: β/(α+β) = {fmt.num(pred, 3)}")
     log_axes(right)
-    right.set(xlabel="C = N·D", ylabel="N_opt", title="O tamanho ótimo cresce com o orçamento")
+    right.set(xlabel="C = N·D", ylabel=r"$N_\mathrm{opt}$",
+              title="O tamanho ótimo cresce com o orçamento")
     right.legend(fontsize=8)
     return fig
 

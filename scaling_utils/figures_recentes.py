@@ -69,7 +69,7 @@ def two_stage(world, fit, data, targets=(1e24, 3.8e25)):
     C, nll, old_nll, old_acc = data
     fig, (left, right) = new_figure(ncols=2, width=7.2, height=4.0)
     grid = np.geomspace(C.min(), max(targets) * 2, 200)
-    left.plot(C, nll, **_points(0, markersize=6), label="corridas pequenas")
+    left.plot(C, nll, **_points(0, markersize=6), label="execuções pequenas")
     left.plot(grid, fit.nll(grid), **_line(0), label="etapa 1 ajustada")
     left.plot(grid, world.nll(grid), **_line(1, linestyle=":"), label="verdade (mundo ilustrativo)")
     for k, c in enumerate(targets):
@@ -81,7 +81,7 @@ def two_stage(world, fit, data, targets=(1e24, 3.8e25)):
     left.legend(fontsize=8)
     x = np.linspace(0.3, 2.0, 200)
     right.plot(old_nll, old_acc, **_points(4, markersize=6), label="modelos antigos")
-    right.plot(nll, world.accuracy(C), **_points(0, markersize=5), label="corridas pequenas")
+    right.plot(nll, world.accuracy(C), **_points(0, markersize=5), label="execuções pequenas")
     right.plot(x, fit.accuracy_of_nll(x), **_line(0), label="etapa 2 ajustada")
     for k, c in enumerate(targets):
         right.plot([fit.nll(c)], [fit.accuracy(c)], **_points(2 + k, marker="*", markersize=12,

@@ -4,6 +4,11 @@
 '0,076'
 >>> sci(5.76e23, 2)
 '5,76 × 10²³'
+>>> num(-0.5, 1)
+'−0,5'
+
+O sinal de menos é o verdadeiro (−, U+2212), como na tipografia brasileira; o Babel devolve o
+hífen (-) do teclado.
 """
 
 from __future__ import annotations
@@ -22,6 +27,21 @@ LOCALE = "pt_BR"
 _PRECISION = 400
 
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+#: Sinal de menos tipográfico (U+2212), no lugar do hífen que o Babel escreve.
+MINUS = "\u2212"
+
+
+def _minus(text: str) -> str:
+    return text.replace("-", MINUS)
+
+
+def _sign(text: str, value: float, signed: bool) -> str:
+    """Com ``signed``, variações positivas levam "+" ("+2%"), como as negativas levam "−"."""
+    if not isinstance(signed, bool):
+        raise TypeError(f"signed deve ser True ou False; recebido {signed!r}.")
+    if not any(ch in "123456789" for ch in text):  # arredondou para zero: sem sinal ("0,00")
+        return text.lstrip("-")
+    return ("+" if signed and value > 0 else "") + _minus(text)
 
 
 def _digits(name: str, digits) -> int:
@@ -38,14 +58,15 @@ def _babel(function, value, **kwargs) -> str:
         return function(value, locale=LOCALE, **kwargs)
 
 
-def num(x, digits: int = 2) -> str:
-    """Número com ``digits`` casas decimais, em pt-BR: ``num(1234.5, 1)`` → ``'1.234,5'``."""
+def num(x, digits: int = 2, signed: bool = False) -> str:
+    """Número com ``digits`` casas decimais, em pt-BR: ``num(1234.5, 1)`` → ``'1.234,5'``,
+    ``num(-0.5, 1)`` → ``'−0,5'``; com ``signed=True``, ``num(0.5, 1)`` → ``'+0,5'``."""
     value = _check.finite("x", x)
     if not isinstance(value, float):
         raise TypeError(f"x deve ser um único número; recebido um array de forma {value.shape}.")
     d = _digits("digits", digits)
     pattern = "#,##0" + ("." + "0" * d if d else "")
-    return _babel(format_decimal, value, format=pattern)
+    return _sign(_babel(format_decimal, value, format=pattern), value, signed)
 
 
 def sci(x, digits: int = 2) -> str:
@@ -60,11 +81,12 @@ def sci(x, digits: int = 2) -> str:
     rounded = float(f"{value:.{d}e}")
     text = _babel(format_scientific, rounded, format=pattern)
     mantissa, exponent = text.split("E")
-    return f"{mantissa} × 10{exponent.translate(_SUPERSCRIPT)}"
+    return f"{_minus(mantissa)} × 10{exponent.translate(_SUPERSCRIPT)}"
 
 
-def pct(fraction, digits: int = 1) -> str:
-    """Fração como porcentagem em pt-BR: ``pct(0.676)`` → ``'67,6%'``."""
+def pct(fraction, digits: int = 1, signed: bool = False) -> str:
+    """Fração como porcentagem em pt-BR: ``pct(0.676)`` → ``'67,6%'``; variações com
+    ``signed=True``: ``pct(0.02, 0, signed=True)`` → ``'+2%'``, ``pct(-0.12, 0)`` → ``'−12%'``."""
     value = _check.finite("fraction", fraction)
     if not isinstance(value, float):
         raise TypeError(
@@ -72,7 +94,7 @@ def pct(fraction, digits: int = 1) -> str:
         )
     d = _digits("digits", digits)
     pattern = "#,##0" + ("." + "0" * d if d else "") + "%"
-    return _babel(format_percent, value, format=pattern)
+    return _sign(_babel(format_percent, value, format=pattern), value, signed)
 
 
 def plain(x, significant: int = 6) -> str:

@@ -144,5 +144,5 @@ def tokens_for_loss(N, L_target):
 
 
 def compute_range_pf_days() -> tuple[float, float]:
-    """Faixa de compute das corridas: 6·N·D nos extremos de N_RANGE e D_RANGE (em PF-dias)."""
+    """Faixa de compute das execuções: 6·N·D nos extremos de N_RANGE e D_RANGE (em PF-dias)."""
     return (6 * N_RANGE[0] * D_RANGE[0] / PF_DAY_FLOPS, 6 * N_RANGE[1] * D_RANGE[1] / PF_DAY_FLOPS)

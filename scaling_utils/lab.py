@@ -12,7 +12,7 @@ O modelo (regressão de *random features* linear, como em Maloney, Roberts e Sul
 A força da ridge λ é escolhida, em cada (N, D), como a de menor perda de teste numa grade de 25
 valores — o equivalente a ajustar os hiperparâmetros em cada escala com um conjunto de validação
 grande. Sem isso, o pico de interpolação em N ≈ D (*double descent*) esconde a lei de escala.
-As corridas são aninhadas: os primeiros D exemplos e as primeiras N *features* de uma mesma
+As execuções são aninhadas: os primeiros D exemplos e as primeiras N *features* de uma mesma
 amostra, como numa família de modelos treinada nos mesmos dados.
 """
 
@@ -94,7 +94,7 @@ class LabSetup:
 
 @dataclass(frozen=True)
 class LabRuns:
-    """Corridas do laboratório: N (features), D (amostras), loss (perda de teste média)."""
+    """Execuções do laboratório: N (features), D (amostras), loss (perda de teste média)."""
 
     N: np.ndarray
     D: np.ndarray
@@ -184,7 +184,7 @@ def grid(Ns, Ds, setup: LabSetup | None = None) -> LabRuns:
 
 @dataclass(frozen=True)
 class IsoflopResult:
-    """Mínimos IsoFLOP do laboratório (custo C = N·D): por orçamento, as corridas e N_opt."""
+    """Mínimos IsoFLOP do laboratório (custo C = N·D): por orçamento, as execuções e N_opt."""
 
     budgets: np.ndarray
     runs: LabRuns
@@ -228,7 +228,7 @@ def isoflop(budgets, setup: LabSetup | None = None, n_sizes: int = 25,
 
 @dataclass(frozen=True)
 class LabResult:
-    """O laboratório inteiro: corridas da grade, o ajuste da Abordagem 3, R² em log, IsoFLOP."""
+    """O laboratório inteiro: execuções da grade, o ajuste da Abordagem 3, R² em log, IsoFLOP."""
 
     setup: LabSetup
     runs: LabRuns

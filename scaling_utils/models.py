@@ -1,4 +1,4 @@
-"""Modelos reais: parâmetros N e tokens de treinamento D, cada um com a sua fonte.
+"""Modelos reais: parâmetros N e tokens de treino D, cada um com a sua fonte.
 
 Chaves de ``source`` = chaves de ``references.bib``. Para modelos de mistura de especialistas
 (MoE), N conta os parâmetros **ativos** por token (os que entram em 6·N·D), e ``note`` diz isso.

@@ -60,6 +60,7 @@ def apply_style() -> None:
             "legend.frameon": False,
             "font.size": 11,
             "axes.formatter.use_mathtext": False,
+            "axes.unicode_minus": True,  # sinal de menos verdadeiro (−) nos textos do matplotlib
             "svg.hashsalt": "leis-de-escala",
         }
     )

@@ -101,17 +101,22 @@ def sample_power_law(a, alpha, x_min, x_max, n, noise, seed, E=0.0):
     return x, (floor + av * x**al) * np.exp(sd * z)
 
 
-def floored_power_law(x, E, a, alpha):
-    """y = E + a·x^α: lei de potência com piso E ≥ 0 (a forma das leis com perda irredutível)."""
+def floored_power_law(x, E, A, alpha):
+    """y = E + A·x^(−α): lei de queda com piso E ≥ 0 (a forma das leis com perda irredutível).
+
+    Convenção do livro (página de notação): o expoente de queda ``alpha`` é positivo e o sinal
+    fica na fórmula; ``alpha=0.5`` quer dizer x^(−0,5).
+    """
     floor = _check.nonnegative("E", E)
-    return floor + power_law(x, a, alpha)
+    scale = _check.positive("A", A)
+    return floor + power_law(x, scale, -_check.positive("alpha", alpha))
 
 
-def fit_ignoring_floor(E, a, alpha, x_min, x_max, n: int = 20) -> PowerLawFit:
-    """Ajusta uma lei *pura* (sem piso) a n pontos exatos de y = E + a·x^α entre x_min e x_max.
+def fit_ignoring_floor(E, A, alpha, x_min, x_max, n: int = 20) -> PowerLawFit:
+    """Ajusta uma lei *pura* (sem piso) a n pontos exatos de y = E + A·x^(−α) entre x_min e x_max.
 
     Mostra o que acontece quando se ignora o piso: a inclinação sai rasa demais e a reta,
-    estendida, passa abaixo de E.
+    estendida, passa abaixo de E. ``alpha`` > 0, como em :func:`floored_power_law`.
     """
     lo = _check.positive("x_min", x_min)
     hi = _check.positive("x_max", x_max)
@@ -120,4 +125,4 @@ def fit_ignoring_floor(E, a, alpha, x_min, x_max, n: int = 20) -> PowerLawFit:
                          f"x_max = {x_max!r}.")
     k = _check.positive_int("n", n, minimum=3)
     x = np.geomspace(lo, hi, k)
-    return fit_loglog(x, floored_power_law(x, E, a, alpha))
+    return fit_loglog(x, floored_power_law(x, E, A, alpha))

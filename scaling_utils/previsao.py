@@ -89,9 +89,9 @@ class TwoStageFit:
 
 def synthetic_data(world: World = ILLUSTRATIVE_WORLD, seed: int = 0, n_runs: int = 12,
                    n_old: int = 10, n_questions: int = 1000):
-    """Dados simulados: corridas pequenas (FLOPs, NLL) e modelos antigos (NLL, acurácia).
+    """Dados simulados: execuções pequenas (FLOPs, NLL) e modelos antigos (NLL, acurácia).
 
-    As corridas cobrem a faixa da lei do Llama 3 (6 × 10¹⁸ a 10²² FLOPs), com ruído de 1% na
+    As execuções cobrem a faixa da lei do Llama 3 (6 × 10¹⁸ a 10²² FLOPs), com ruído de 1% na
     NLL; os modelos antigos cobrem NLL de 0,45 a 1,3, com a acurácia medida em ``n_questions``.
     """
     s = _check.positive_int("seed", seed, minimum=0)
@@ -108,7 +108,7 @@ def synthetic_data(world: World = ILLUSTRATIVE_WORLD, seed: int = 0, n_runs: int
 
 
 def fit_two_stage(C, nll, old_nll, old_acc, chance: float) -> TwoStageFit:
-    """Ajusta a etapa 1 às corridas (C, NLL) e a etapa 2 aos modelos antigos (NLL, acurácia)."""
+    """Ajusta a etapa 1 às execuções (C, NLL) e a etapa 2 aos modelos antigos (NLL, acurácia)."""
     from scipy.optimize import curve_fit
 
     c = np.atleast_1d(_check.positive("C", C))

@@ -115,7 +115,7 @@ def _params_choices() -> dict:
     from . import chinchilla as ch
 
     return {"reajuste de 2024 (Besiroglu et al.)": ch.BESIROGLU_2024,
-            "2022, valores impressos": ch.HOFFMANN_2022,
+            "2022, valores publicados": ch.HOFFMANN_2022,
             "2022, fonte TeX (mais casas)": ch.HOFFMANN_2022_FULL}
 
 
@@ -139,7 +139,7 @@ def chinchilla_budget_explorer(log10_C: float = 23.76):
 
 
 def isoflop_explorer(runs, bin_width: float = 0.1):
-    """Largura das faixas de compute → a Abordagem 2 refeita nas corridas digitalizadas."""
+    """Largura das faixas de compute → a Abordagem 2 refeita nas execuções digitalizadas."""
     from .figures import isoflop_bands, isoflop_bands_alt
 
     start = _check.in_range("bin_width", bin_width, 0.05, 0.3)
@@ -209,7 +209,7 @@ def lab_explorer(spectrum: float = 1.5, noise: float = 0.25):
 
 
 def desafio_explorer(N, D, L, verdade, log10_N_minimo: float = 6.0):
-    """Desafio (depois do envio): a partir de que tamanho usar as corridas → a fronteira
+    """Desafio (depois do envio): a partir de que tamanho usar as execuções → a fronteira
     prevista pela Abordagem 3 contra a verdadeira (cada atualização refaz o ajuste)."""
     from .desafio.figuras import fronteira, fronteira_alt
 

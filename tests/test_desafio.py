@@ -280,7 +280,7 @@ def test_class_mode_round_trip(tmp_path):
     assert set(tabela) == {"2026001", "2026002", "2026003"}
     assert tabela["2026003"]["observacoes"] == "sem envio" and tabela["2026003"]["nota"] == ""
     assert tabela["2026001"]["observacoes"] == ""
-    assert "corridas não conferem" in tabela["2026002"]["observacoes"]
+    assert "execuções não conferem" in tabela["2026002"]["observacoes"]
     for aluno in ("2026001", "2026002"):
         semente = turma.semente_do_aluno("s3gr3d0", aluno)
         lab = desafio.Laboratorio(semente)
@@ -412,5 +412,5 @@ def test_same_runs_reuse_the_fit():
     assert b.ajuste is a.ajuste and b.N_minimo == 1e6  # N ≥ 10⁶ são todas as corridas
     c = estrategias.prever_abordagem3(*lab.dados(), lab.orcamento_alvo, N_minimo=3e6)
     assert c.ajuste is not a.ajuste and c.ajuste.n_points < a.ajuste.n_points
-    with pytest.raises(ValueError, match=r"sobram 0 corridas .* N_minimo = 1000000000.0"):
+    with pytest.raises(ValueError, match=r"sobram 0 execuções .* N_minimo = 1000000000.0"):
         estrategias.prever_abordagem3(*lab.dados(), lab.orcamento_alvo, N_minimo=1e9)

@@ -70,7 +70,7 @@ def test_alt_texts_describe_the_state():
     assert "reta" in figures.power_law_panels_alt(1.0, -0.5, 0.0)
     assert "1,5 década" in figures.fit_demo_alt(0.2, 1.5)
     text = figures.kaplan_allocation_alt(3.14e23)
-    assert "3,14 × 10²³" in text and "N_opt" in text
+    assert "3,14 × 10²³" in text and "tamanho ótimo é" in text and "N_opt" not in text
 
 
 def test_tokens_for_loss_inverts_eq_1_5():
@@ -227,10 +227,10 @@ def test_lab_figures():
 
 
 def test_fit_ignoring_floor_is_too_shallow_and_undershoots():
-    fit = powerlaw.fit_ignoring_floor(E=0.5, a=2.0, alpha=-0.5, x_min=1.0, x_max=100.0)
+    fit = powerlaw.fit_ignoring_floor(E=0.5, A=2.0, alpha=0.5, x_min=1.0, x_max=100.0)
     assert -0.5 < fit.alpha < 0  # inclinação rasa demais
     assert fit.predict(1e5) < 0.5  # estendida, passa abaixo do piso
-    assert powerlaw.floored_power_law(1.0, 0.5, 2.0, -0.5) == pytest.approx(2.5)
+    assert powerlaw.floored_power_law(1.0, 0.5, 2.0, 0.5) == pytest.approx(2.5)
     fig = figures.extrapolation(E=0.5, A=2.0, alpha=0.5, fit_decades=2)
     label = next(ln.get_label() for ln in fig.axes[0].get_lines()
                  if ln.get_label().startswith("reta ajustada"))

@@ -153,7 +153,7 @@ def test_chinchilla_chapter_runs_without_data(tmp_path, monkeypatch):
     nb = json.loads(copy.read_text(encoding="utf-8"))
     text = "".join("".join(o.get("text", "")) for c in nb["cells"] if c["cell_type"] == "code"
                    for o in c.get("outputs", []))
-    assert "Sem os dados das corridas do Chinchilla" in text
+    assert "Sem os dados das execuções do Chinchilla" in text
     assert "SCALING_UTILS_DATA_DIR" in text
     assert "razão das larguras" in text  # as seções seguintes rodaram
 

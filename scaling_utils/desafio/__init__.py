@@ -1,15 +1,15 @@
-"""O desafio do orçamento: prever um modelo de fronteira a partir de corridas pequenas.
+"""O desafio do orçamento: prever um modelo de fronteira a partir de execuções pequenas.
 
 Cada semente esconde um mundo: uma lei L = E + A/N^α + B/D^β com constantes sorteadas em volta
-dos ajustes publicados (Hoffmann et al. 2022; Besiroglu et al. 2024), ruído de corrida para
-corrida e um pequeno viés nas escalas pequenas. O aluno tem um orçamento de experimentos
-(10¹⁹ FLOPs; cada corrida custa 6·N·D), escolhe as corridas, ajusta uma lei e prevê N_opt,
+dos ajustes publicados (Hoffmann et al. 2022; Besiroglu et al. 2024), ruído de execução para
+execução e um pequeno viés nas escalas pequenas. O aluno tem um orçamento de experimentos
+(10¹⁹ FLOPs; cada execução custa 6·N·D), escolhe as execuções, ajusta uma lei e prevê N_opt,
 D_opt e a perda num orçamento 10³ a 10⁴ vezes maior.
 
 - ``mundo``: o sorteio do mundo (semente → constantes, sempre recalculadas) e as perdas;
 - ``laboratorio``: o ``Laboratorio`` (orçamento, ``treinar``, registro, ``enviar``);
 - ``nota``: a previsão, a verdade e a nota;
-- ``estrategias``: planos de corridas e as previsões pelas Abordagens 2 e 3;
+- ``estrategias``: planos de execuções e as previsões pelas Abordagens 2 e 3;
 - ``turma``: sementes por aluno (HMAC-SHA256) e a correção dos envios;
 - ``figuras``: as figuras e o explorador do capítulo.
 

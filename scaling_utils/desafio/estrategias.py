@@ -1,7 +1,7 @@
-"""Estratégias do desafio: como gastar o orçamento e como prever a partir das corridas.
+"""Estratégias do desafio: como gastar o orçamento e como prever a partir das execuções.
 
 Os ajustes são os do capítulo do Chinchilla (``chinchilla.fit_isoflop`` para a Abordagem 2,
-``chinchilla.fit_parametric`` para a Abordagem 3); aqui só se escolhem as corridas e se
+``chinchilla.fit_parametric`` para a Abordagem 3); aqui só se escolhem as execuções e se
 extrapola até o orçamento-alvo.
 """
 
@@ -23,7 +23,7 @@ TOKENS_POR_PARAMETRO_PALPITE = 20.0
 
 
 def plano_isoflop(orcamentos, pontos: int = 6, decadas: float = 0.8):
-    """Corridas em fatias IsoFLOP: para cada C, ``pontos`` tamanhos N espaçados em log, de
+    """Execuções em fatias IsoFLOP: para cada C, ``pontos`` tamanhos N espaçados em log, de
     ``decadas`` abaixo a ``decadas`` acima de √(C/120), e D = C/(6N). Devolve (N, D)."""
     cs = np.atleast_1d(_check.positive("orcamentos", orcamentos))
     k = _check.positive_int("pontos", pontos, minimum=3)
@@ -36,9 +36,9 @@ def plano_isoflop(orcamentos, pontos: int = 6, decadas: float = 0.8):
 
 
 def plano_cuidadoso(orcamento=10**19):
-    """Cinco fatias IsoFLOP de seis corridas, cada fatia com o triplo do compute da anterior, a
+    """Cinco fatias IsoFLOP de seis execuções, cada fatia com o triplo do compute da anterior, a
     maior tão grande quanto o orçamento permite (gasta ≈ 95%): quase duas décadas de compute,
-    corridas em volta da fronteira e a maior parte do orçamento nas escalas maiores."""
+    execuções em volta da fronteira e a maior parte do orçamento nas escalas maiores."""
     total = _check.positive("orcamento", orcamento)
     escala = 3.0 ** np.arange(-4, 1)  # 1/81, 1/27, …, 1 da maior fatia
     pontos = 6
@@ -47,7 +47,7 @@ def plano_cuidadoso(orcamento=10**19):
 
 
 def plano_ingenuo(orcamento=10**19):
-    """Uma grade 6 × 6 de modelos pequenos (N de 10⁶ a 3·10⁷, D de 10⁷ a 10⁹): muitas corridas
+    """Uma grade 6 × 6 de modelos pequenos (N de 10⁶ a 3·10⁷, D de 10⁷ a 10⁹): muitas execuções
     baratas, longe do alvo e onde o viés das escalas pequenas pesa."""
     _check.positive("orcamento", orcamento)
     n, d = np.meshgrid(np.geomspace(1e6, 3e7, 6), np.geomspace(1e7, 1e9, 6), indexing="ij")
@@ -60,7 +60,7 @@ N_REFINE = 4
 
 @dataclass(frozen=True)
 class Ajuste3:
-    """Abordagem 3 sobre as corridas (com N ≥ ``N_minimo``) e a previsão no alvo."""
+    """Abordagem 3 sobre as execuções (com N ≥ ``N_minimo``) e a previsão no alvo."""
 
     ajuste: ch.ParametricFit
     previsao: Previsao
@@ -68,10 +68,10 @@ class Ajuste3:
 
 
 def prever_abordagem3(N, D, L, orcamento_alvo, N_minimo: float = 0.0) -> Ajuste3:
-    """Ajusta L = E + A/N^α + B/D^β às corridas com N ≥ ``N_minimo`` (Abordagem 3) e usa a
+    """Ajusta L = E + A/N^α + B/D^β às execuções com N ≥ ``N_minimo`` (Abordagem 3) e usa a
     forma fechada no orçamento-alvo.
 
-    O L-BFGS parte dos 4 melhores pontos da grade de inícios (``n_refine=4``): nestas corridas,
+    O L-BFGS parte dos 4 melhores pontos da grade de inícios (``n_refine=4``): nestas execuções,
     os 16 do padrão chegam ao mesmo ótimo (um teste confere), em um quarto do tempo.
     """
     n, d, lv = (np.atleast_1d(_check.positive(k, v)) for k, v in (("N", N), ("D", D), ("L", L)))
@@ -80,7 +80,7 @@ def prever_abordagem3(N, D, L, orcamento_alvo, N_minimo: float = 0.0) -> Ajuste3
     _check.same_shape(N=n, D=d, L=lv)
     sel = n >= piso
     if sel.sum() < 5:
-        raise ValueError(f"sobram {int(sel.sum())} corridas com N ≥ N_minimo (são precisas 5); "
+        raise ValueError(f"sobram {int(sel.sum())} execuções com N ≥ N_minimo (são precisas 5); "
                          f"recebido N_minimo = {N_minimo!r}.")
     n, d, lv = n[sel], d[sel], lv[sel]
     chave = (n.tobytes(), d.tobytes(), lv.tobytes(), c)

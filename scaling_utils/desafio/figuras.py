@@ -26,7 +26,7 @@ def _verdade(verdade) -> Verdade:
 
 
 def fatias(ajuste2: Ajuste2, N, D, L):
-    """Abordagem 2 nas corridas do desafio: perda × N por fatia, parábolas e vértices."""
+    """Abordagem 2 nas execuções do desafio: perda × N por fatia, parábolas e vértices."""
     if not isinstance(ajuste2, Ajuste2):
         raise TypeError(f"ajuste2 deve ser um Ajuste2; recebido {ajuste2!r}.")
     n, d, lv = (np.atleast_1d(_check.positive(k, v)) for k, v in (("N", N), ("D", D), ("L", L)))
@@ -36,7 +36,7 @@ def fatias(ajuste2: Ajuste2, N, D, L):
 
 
 def planos(corridas: dict, leis: dict, orcamento_alvo: float):
-    """Onde cada estratégia pôs as corridas (C × N) e a fronteira N_opt(C) que o seu ajuste
+    """Onde cada estratégia pôs as execuções (C × N) e a fronteira N_opt(C) que o seu ajuste
     extrapola até o orçamento-alvo (estrela). ``corridas``: nome → (N, D); ``leis``: nome →
     LossParams ajustados."""
     alvo = _check.positive("orcamento_alvo", orcamento_alvo)
@@ -44,24 +44,24 @@ def planos(corridas: dict, leis: dict, orcamento_alvo: float):
     c_min = min(float(np.min(6 * n * d)) for n, d in corridas.values())
     C = np.geomspace(c_min, alvo, 100)
     for i, (nome, (n, d)) in enumerate(corridas.items()):
-        ax.plot(6 * n * d, n, **_points(i, markersize=5, alpha=0.8), label=f"corridas: {nome}")
+        ax.plot(6 * n * d, n, **_points(i, markersize=5, alpha=0.8), label=f"execuções: {nome}")
         if nome in leis:
             ax.plot(C, ch.compute_optimal(C, leis[nome])[0], **_line(i, linewidth=1.4),
-                    label=f"N_opt(C) ajustado: {nome}")
+                    label=rf"$N_\mathrm{{opt}}(C)$ ajustado: {nome}")
             ax.plot([alvo], [ch.compute_optimal(alvo, leis[nome])[0]],
                     **_points(i, marker="*", markersize=13, markeredgecolor="black"))
     ax.axvline(alvo, **_line(6, linewidth=1.0, linestyle=":"),
                label=f"orçamento-alvo ({fmt.sci(alvo, 1)} FLOPs)")
     log_axes(ax)
     ax.set(xlabel="C = 6·N·D (FLOPs)", ylabel="N (parâmetros)",
-           title="As corridas e a extrapolação até o alvo")
+           title="As execuções e a extrapolação até o alvo")
     ax.legend(fontsize=8, loc="upper left")
     return fig
 
 
 def fronteira(N, D, L, verdade, log10_N_minimo: float = 6.0):
-    """Abordagem 3 com as corridas de N ≥ 10^``log10_N_minimo``: N_opt(C) e a perda ótima
-    previstos contra os verdadeiros, das corridas até além do orçamento-alvo."""
+    """Abordagem 3 com as execuções de N ≥ 10^``log10_N_minimo``: N_opt(C) e a perda ótima
+    previstos contra os verdadeiros, das execuções até além do orçamento-alvo."""
     v = _verdade(verdade)
     piso = _check.in_range("log10_N_minimo", log10_N_minimo, 5.0, 9.0)
     aj = prever_abordagem3(N, D, L, v.orcamento_alvo, 10**piso)
@@ -77,10 +77,10 @@ def fronteira(N, D, L, verdade, log10_N_minimo: float = 6.0):
         ax.plot(C, prev, **_line(1), label=f"ajuste (N ≥ {fmt.sci(10**piso, 1)})")
         ax.axvline(v.orcamento_alvo, **_line(6, linewidth=1.0, linestyle=":"), label="alvo")
         ax.axvspan(C[0], float(np.max(6 * n * d)), color="0.9", zorder=0,
-                   label="faixa das corridas")
+                   label="faixa das execuções")
     log_axes(ax_n)
     log_axes(ax_l, x=True, y=False)
-    ax_n.set(xlabel="C (FLOPs)", ylabel="N_opt (parâmetros)", title="Tamanho ótimo")
+    ax_n.set(xlabel="C (FLOPs)", ylabel=r"$N_\mathrm{opt}$ (parâmetros)", title="Tamanho ótimo")
     ax_l.set(xlabel="C (FLOPs)", ylabel="perda ótima (nats/token)", title="Perda ótima")
     ax_n.legend(fontsize=8, loc="upper left")
     return fig
@@ -90,16 +90,16 @@ def fronteira_alt(N, D, L, verdade, log10_N_minimo: float = 6.0) -> str:
     v = _verdade(verdade)
     aj = prever_abordagem3(N, D, L, v.orcamento_alvo, 10**log10_N_minimo)
     erro = aj.previsao.perda / v.perda - 1
-    return (f"Dois gráficos contra o compute C, das corridas até além do alvo: à esquerda o "
+    return (f"Dois gráficos contra o compute C, das execuções até além do alvo: à esquerda o "
             f"tamanho ótimo, à direita a perda ótima, com a curva verdadeira e a do ajuste que "
-            f"usa só as corridas com N de pelo menos {fmt.sci(10**log10_N_minimo, 1)}. No alvo, "
+            f"usa só as execuções com N de pelo menos {fmt.sci(10**log10_N_minimo, 1)}. No alvo, "
             f"a perda prevista fica {fmt.pct(abs(erro), 1)} "
             f"{'acima' if erro >= 0 else 'abaixo'} da verdadeira.")
 
 
 def vies_abordagem2(ajuste2: Ajuste2, verdade, sem_ruido=None):
     """O vértice de cada parábola dividido pelo mínimo verdadeiro da sua fatia; com
-    ``sem_ruido`` (um IsoflopFit das perdas verdadeiras nas mesmas corridas), também a razão
+    ``sem_ruido`` (um IsoflopFit das perdas verdadeiras nas mesmas execuções), também a razão
     sem ruído nenhum."""
     v = _verdade(verdade)
     if not isinstance(ajuste2, Ajuste2):
@@ -107,7 +107,7 @@ def vies_abordagem2(ajuste2: Ajuste2, verdade, sem_ruido=None):
     razao = razoes_vertice(ajuste2.isoflop, v)
     fig, ax = new_figure(width=6.8, height=4.0)
     ax.plot(ajuste2.isoflop.budgets, razao, **_line(0, marker="o", markersize=7),
-            label="corridas com ruído")
+            label="execuções com ruído")
     if sem_ruido is not None:
         ax.plot(sem_ruido.budgets, razoes_vertice(sem_ruido, v),
                 **_line(1, marker="s", markersize=6), label="perdas verdadeiras, sem ruído")

@@ -1,6 +1,6 @@
-"""O laboratório do desafio: um orçamento de FLOPs, corridas que custam 6·N·D e um envio.
+"""O laboratório do desafio: um orçamento de FLOPs, execuções que custam 6·N·D e um envio.
 
-A contabilidade é feita em inteiros (FLOPs exatos): uma corrida que custa exatamente o que
+A contabilidade é feita em inteiros (FLOPs exatos): uma execução que custa exatamente o que
 resta é aceita; um FLOP a mais, recusada.
 """
 
@@ -20,7 +20,7 @@ ORCAMENTO_PADRAO = 10**19
 
 
 class OrcamentoEsgotado(ValueError):
-    """A corrida custaria mais FLOPs do que restam no orçamento."""
+    """A execução custaria mais FLOPs do que restam no orçamento."""
 
 
 class EnvioRepetido(RuntimeError):
@@ -29,7 +29,7 @@ class EnvioRepetido(RuntimeError):
 
 @dataclass(frozen=True)
 class Corrida:
-    """Uma corrida registrada: ordem, N, D, custo (FLOPs = 6·N·D) e a perda final."""
+    """Uma execução registrada: ordem, N, D, custo (FLOPs = 6·N·D) e a perda final."""
 
     ordem: int
     N: int
@@ -39,7 +39,7 @@ class Corrida:
 
 
 def custo(N, D) -> int:
-    """Custo total (FLOPs, inteiro exato) de um plano de corridas: Σ 6·N·D, com N e D
+    """Custo total (FLOPs, inteiro exato) de um plano de execuções: Σ 6·N·D, com N e D
     arredondados para inteiros como em ``Laboratorio.treinar``."""
     ns = np.atleast_1d(_check.positive("N", N))
     ds = np.atleast_1d(_check.positive("D", D))
@@ -62,7 +62,7 @@ def _inteiro(nome: str, valor, lo: int, hi: int) -> int:
 class Laboratorio:
     """Um laboratório com um mundo escondido (da ``semente``) e um orçamento de FLOPs.
 
-    - ``treinar(N, D)`` devolve a perda final de uma corrida e desconta 6·N·D do orçamento;
+    - ``treinar(N, D)`` devolve a perda final de uma execução e desconta 6·N·D do orçamento;
     - ``enviar(N_opt, D_opt, perda)`` registra a previsão para ``orcamento_alvo`` e devolve a
       nota, com a verdade; ``verdade()`` só responde depois do envio ou com
       ``modo_professor=True``.
@@ -78,7 +78,7 @@ class Laboratorio:
             raise TypeError(f"orcamento deve ser um único número; recebido {orcamento!r}.")
         self._orcamento = int(np.rint(total))
         if self._orcamento < 6 * mundo.N_MIN * mundo.D_MIN:
-            raise ValueError(f"orcamento deve pagar ao menos a menor corrida "
+            raise ValueError(f"orcamento deve pagar ao menos a menor execução "
                              f"({fmt.sci(6.0 * mundo.N_MIN * mundo.D_MIN, 0)} FLOPs); "
                              f"recebido orcamento = {orcamento!r}.")
         if not isinstance(modo_professor, bool):
@@ -118,13 +118,13 @@ class Laboratorio:
 
     @property
     def recusas(self) -> tuple[str, ...]:
-        """As mensagens das corridas recusadas, em ordem (também ficam no registro)."""
+        """As mensagens das execuções recusadas, em ordem (também ficam no registro)."""
         return tuple(self._recusas)
 
     def dados(self):
-        """(N, D, perda) de todas as corridas, como arrays de float, prontos para ajustar."""
+        """(N, D, perda) de todas as execuções, como arrays de float, prontos para ajustar."""
         if not self._corridas:
-            raise ValueError("nenhuma corrida ainda: chame treinar(N, D) antes.")
+            raise ValueError("nenhuma execução ainda: chame treinar(N, D) antes.")
         return tuple(np.array([getattr(c, k) for c in self._corridas], dtype=float)
                      for k in ("N", "D", "perda"))
 
@@ -132,7 +132,7 @@ class Laboratorio:
         return (f"Laboratorio(semente={self._semente!r}, orçamento "
                 f"{fmt.sci(float(self.orcamento), 2)}"
                 f" FLOPs, gasto {fmt.pct(self.gasto / self.orcamento, 1)}, "
-                f"{len(self._corridas)} corridas, alvo {fmt.sci(self.orcamento_alvo, 1)} FLOPs)")
+                f"{len(self._corridas)} execuções, alvo {fmt.sci(self.orcamento_alvo, 1)} FLOPs)")
 
     # --- corridas -------------------------------------------------------------------------
     def _recusar(self, erro: Exception):
@@ -152,7 +152,7 @@ class Laboratorio:
         custo = 6 * n * d
         if custo > self.restante:
             self._recusar(OrcamentoEsgotado(
-                f"a corrida com N = {n} e D = {d} custa 6·N·D = {fmt.sci(float(custo), 3)} FLOPs, "
+                f"a execução com N = {n} e D = {d} custa 6·N·D = {fmt.sci(float(custo), 3)} FLOPs, "
                 f"mas restam {fmt.sci(float(self.restante), 3) if self.restante else '0'} FLOPs "
                 f"do orçamento de {fmt.sci(float(self.orcamento), 2)}; "
                 f"recebido N = {N!r}, D = {D!r}."))
@@ -163,7 +163,7 @@ class Laboratorio:
         return perda
 
     def treinar_varios(self, N, D) -> np.ndarray:
-        """Várias corridas (pares N[k], D[k]); recusa o lote inteiro se ele não couber no
+        """Várias execuções (pares N[k], D[k]); recusa o lote inteiro se ele não couber no
         orçamento ou se algum tamanho estiver fora do permitido."""
         total = custo(N, D)
         ns, ds = np.atleast_1d(_check.positive("N", N)), np.atleast_1d(_check.positive("D", D))
@@ -175,17 +175,17 @@ class Laboratorio:
             self._recusar(ValueError(f"{erro} Nada do lote foi treinado."))
         if total > self.restante:
             self._recusar(OrcamentoEsgotado(
-                f"o lote de {ns.size} corridas custa {fmt.sci(float(total), 3)} FLOPs, mas restam "
+                f"o lote de {ns.size} execuções custa {fmt.sci(float(total), 3)} FLOPs, mas restam "
                 f"{fmt.sci(float(self.restante), 3) if self.restante else '0'} FLOPs; nada foi "
                 f"treinado; recebido N com {ns.size} valores."))
         return np.array([self.treinar(n, d) for n, d in zip(ns, ds, strict=True)])
 
     def registro(self, ultimas: int | None = None) -> fmt.Table:
-        """As corridas (ou as ``ultimas``), como tabela para leitores."""
+        """As execuções (ou as ``ultimas``), como tabela para leitores."""
         k = None if ultimas is None else _check.positive_int("ultimas", ultimas)
         linhas = self._corridas if k is None else self._corridas[-k:]
         if not linhas:
-            raise ValueError("nenhuma corrida ainda: chame treinar(N, D) antes.")
+            raise ValueError("nenhuma execução ainda: chame treinar(N, D) antes.")
         return fmt.Table(["nº", "N", "D", "custo (FLOPs)", "perda"],
                          [[str(c.ordem), fmt.sci(float(c.N), 2), fmt.sci(float(c.D), 2),
                            fmt.sci(float(c.custo), 2),
@@ -202,7 +202,7 @@ class Laboratorio:
         return self._envio
 
     def salvar_envio(self, caminho, aluno: str, N_opt, D_opt, perda) -> None:
-        """Modo turma: grava a previsão e as corridas em JSON, para o professor corrigir.
+        """Modo turma: grava a previsão e as execuções em JSON, para o professor corrigir.
 
         Não mostra a nota nem a verdade, e não conta como envio: o professor corrige todos
         juntos (``python -m scaling_utils.desafio corrigir``).

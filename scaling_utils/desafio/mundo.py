@@ -5,8 +5,8 @@ Nada aqui guarda as constantes: elas são recalculadas da semente a cada chamada
 este arquivo consegue calculá-las. É um exercício, não um cofre.
 
 Reprodutível bit a bit: cada sorteio usa ``numpy.random.default_rng`` com uma ``SeedSequence``
-cuja entropia é o SHA-256 de um texto (semente, propósito, corrida). Nada depende de ``hash()``
-do Python (que muda a cada processo) nem da ordem das corridas.
+cuja entropia é o SHA-256 de um texto (semente, propósito, execução). Nada depende de ``hash()``
+do Python (que muda a cada processo) nem da ordem das execuções.
 """
 
 from __future__ import annotations
@@ -131,10 +131,10 @@ def _perda_verdadeira(semente: str, N, D):
 
 
 def _perda_observada(semente: str, N: int, D: int, repeticao: int) -> float:
-    """Perda final de uma corrida: a verdadeira vezes exp(σ·z), z normal da corrida.
+    """Perda final de uma execução: a verdadeira vezes exp(σ·z), z normal da execução.
 
-    ``repeticao`` conta quantas vezes o mesmo (N, D) já foi treinado: repetir uma corrida dá
-    outro ruído, como trocar a semente do treino; a mesma sequência de corridas dá as mesmas
+    ``repeticao`` conta quantas vezes o mesmo (N, D) já foi treinado: repetir uma execução dá
+    outro ruído, como trocar a semente do treino; a mesma sequência de execuções dá as mesmas
     perdas, em qualquer ordem e em qualquer máquina.
     """
     k = _constantes(semente)

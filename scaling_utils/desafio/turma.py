@@ -3,7 +3,7 @@
 - A semente de cada aluno é HMAC-SHA256(segredo da turma, identificador do aluno), em hexa
   (16 dígitos): sem o segredo, ninguém calcula a semente (e o mundo) de um colega.
 - O aluno grava o envio com ``Laboratorio.salvar_envio`` (sem ver a nota nem a verdade).
-- O professor corrige: a semente vem do segredo e do identificador, não do arquivo; as corridas
+- O professor corrige: a semente vem do segredo e do identificador, não do arquivo; as execuções
   declaradas são refeitas e conferidas.
 """
 
@@ -88,7 +88,7 @@ def gerar_turma(alunos_csv, segredo: str, saida) -> list[dict]:
 
 
 def envio(lab: Laboratorio, aluno: str, N_opt, D_opt, perda) -> dict:
-    """O conteúdo do arquivo de envio (JSON) de um aluno: previsão, alvo e corridas."""
+    """O conteúdo do arquivo de envio (JSON) de um aluno: previsão, alvo e execuções."""
     prev = Previsao(N_opt, D_opt, perda, lab.orcamento_alvo)
     return {"versao": mundo.VERSAO, "aluno": _texto("aluno", aluno), "semente": lab.semente,
             "orcamento": lab.orcamento, "orcamento_alvo": prev.orcamento_alvo,
@@ -97,7 +97,7 @@ def envio(lab: Laboratorio, aluno: str, N_opt, D_opt, perda) -> dict:
 
 
 def _conferir_corridas(semente: str, corridas) -> bool:
-    """Refaz as corridas declaradas: todas devem dar a mesma perda (bit a bit)."""
+    """Refaz as execuções declaradas: todas devem dar a mesma perda (bit a bit)."""
     repeticoes: dict[tuple[int, int], int] = {}
     for n, d, perda in corridas:
         chave = (int(n), int(d))
@@ -170,7 +170,7 @@ def corrigir(pasta, segredo: str, alunos_csv=None,
         if gasto > orcamento:
             obs.append("gastou mais que o orçamento")
         if not confere:
-            obs.append("corridas não conferem")
+            obs.append("execuções não conferem")
         vistos.add(aluno)
         av = avaliar(prev, verdade_da_semente(semente, alvo))
         linhas.append(LinhaNota(aluno, nomes.get(aluno, ""), av, len(corridas), gasto,
@@ -182,7 +182,7 @@ def corrigir(pasta, segredo: str, alunos_csv=None,
 
 
 CABECALHO = ["aluno", "nota", "N previsto", "N verdadeiro", "D previsto", "D verdadeiro",
-             "perda prevista", "perda verdadeira", "corridas", "observações"]
+             "perda prevista", "perda verdadeira", "execuções", "observações"]
 
 
 def tabela_notas(linhas: list[LinhaNota]) -> fmt.Table:

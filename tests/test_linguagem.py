@@ -1,0 +1,220 @@
+"""A língua do livro (issue 13, CONTRIBUTING.md): números, sinais, notação e decalques.
+
+Varre o que o leitor lê nas fontes (Markdown dos capítulos e páginas, saídas gravadas dos
+cadernos, legendas e textos alternativos), o site construído (se houver) e o texto das figuras.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import matplotlib.pyplot as plt
+import pytest
+from conftest import HTML, ROOT, notebooks, require
+
+from scaling_utils import figures
+
+BOOK = ROOT / "book"
+
+#: Decalques da tabela do CONTRIBUTING.md (regex → o que usar).
+CALQUES = {
+    r"\bcorridas?\b": "execução de treino",
+    r"\b(por|cada|uma|dez|as) dobras?\b": "duplicação",
+    r"\b(lê|leem|lerem) (exatamente )?zero\b": "tira zero",
+    r"\b(valores|parâmetros) impressos\b|\b2022,? impressos\b|\(impressos\)": "publicados",
+    r"\bescalonamento\b": "aumento de escala",
+    r"\beficientes em amostras\b": "maior eficiência amostral",
+    r"\breamostras\b": "reamostragens",
+    r"\bna volta\b": "na retropropagação",
+    r"\bseriam precisas\b": "seriam necessárias",
+    r"\bQuão precisa precisa\b": "Que precisão ela precisa ter",
+    r"\bparada precoce\b": "parada prematura",
+    r"\bBIG-Bench\b": "BIG-bench",
+}
+
+#: Páginas de outras equipes nesta sessão (a corrigir pela lista LANG-PENDENTES.md).
+NOT_YET = {"guia-do-professor.md"}
+
+
+def _strip_markup(text: str) -> str:
+    """Tira do Markdown o que não é prosa: código, fórmulas, papéis e diretivas do MyST."""
+    text = re.sub(r"```.*?```", " ", text, flags=re.S)
+    text = re.sub(r"\$\$.*?\$\$", " ", text, flags=re.S)
+    text = re.sub(r"\$[^$\n]+\$", " ", text)
+    text = re.sub(r"\{[\w:-]+\}`[^`]*`", " ", text)  # {term}`...`, {doc}`...`, {cite:p}`...`
+    text = re.sub(r"`[^`]*`", " ", text)
+    text = re.sub(r"\{\{[^}]*\}\}", " ", text)  # substituições do MyST
+    text = re.sub(r"^:::?\{[^}]*\}.*$|^:\w+:.*$", " ", text, flags=re.M)
+    text = re.sub(r"\]\([^)]*\)", "]", text)  # endereços de links
+    text = re.sub(r"<[^>]+>", " ", text)
+    return text
+
+
+def _is_teach(cell_source: str) -> bool:
+    return bool(re.search(r"\{(exercise|solution-start)\}|## Teste rápido|\{admonition\} Objetivos",
+                          cell_source))
+
+
+def _reader_texts():
+    """(onde, texto) de tudo o que o leitor lê nas fontes, já sem código nem fórmulas."""
+    for path in notebooks():
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        sources = ["".join(c["source"]) for c in nb["cells"]]
+        marks = [i for i, s in enumerate(sources) if "{exercise}" in s or "solution-end" in s]
+        exercises = range(marks[0], marks[-1] + 1) if marks else range(0)
+        for i, cell in enumerate(nb["cells"]):
+            where = f"{path.name}[{i}]"
+            src = sources[i]
+            if i in exercises:  # exercícios e soluções: da equipe teach (LANG-PENDENTES.md)
+                continue
+            if cell["cell_type"] == "markdown":
+                if not _is_teach(src) and "*widget*" not in src:
+                    yield where, _strip_markup(src)
+                continue
+            meta = cell.get("metadata", {}).get("mystnb", {})
+            for key in ("figure", "image"):
+                for field in ("caption", "alt"):
+                    value = meta.get(key, {}).get(field)
+                    if value:
+                        yield f"{where} {field}", _strip_markup(value)
+            if "nbval-ignore-output" in cell.get("metadata", {}).get("tags", []):
+                continue
+            for out in cell.get("outputs", []):
+                text = out.get("text") or out.get("data", {}).get("text/plain")
+                if text:
+                    yield f"{where} saída", "".join(text)
+    for page in sorted(BOOK.glob("*.md")):
+        if page.name not in NOT_YET:
+            yield page.name, _strip_markup(page.read_text(encoding="utf-8"))
+
+
+_READER = list(_reader_texts())
+
+HYPHEN_MINUS = re.compile(r"(?<![\w.,/–-])-\d")  # "-0,5"; não "GPT-3", "2023-2025", "v0-1"
+
+
+def _hits(pattern, exclude=None):
+    rx = re.compile(pattern)
+    out = []
+    for where, text in _READER:
+        for m in rx.finditer(text):
+            line = text[max(0, m.start() - 40):m.end() + 40].replace("\n", " ")
+            if exclude is None or not exclude(m, text):
+                out.append(f"{where}: …{line}…")
+    return out
+
+
+def test_no_hyphen_minus_before_numbers():
+    assert _hits(HYPHEN_MINUS.pattern) == []
+
+
+def test_no_templated_plurals():
+    assert _hits(r"\w\(s\)") == []
+
+
+@pytest.mark.parametrize("pattern", list(CALQUES), ids=list(CALQUES.values()))
+def test_no_calques(pattern):
+    assert _hits(pattern) == [], f"use: {CALQUES[pattern]}"
+
+
+def test_fmt_writes_true_minus_and_signed_changes():
+    from scaling_utils import fmt
+
+    assert fmt.num(-0.5, 1) == "−0,5" and fmt.sci(-5e-3, 1) == "−5,0 × 10⁻³"
+    assert fmt.pct(0.02, 0, signed=True) == "+2%" and fmt.pct(-0.12, 0, signed=True) == "−12%"
+    assert fmt.num(-0.0001, 2) == "0,00"  # arredondou para zero: sem sinal
+    assert fmt.plain(-1e27) == "−1 × 10²⁷"
+    with pytest.raises(TypeError, match="signed"):
+        fmt.pct(0.1, 0, signed="sim")
+
+
+# --- figuras --------------------------------------------------------------------------------
+
+FIGURES = ["power_law_panels", "fit_demo", "fit_demo_grid", "extrapolation", "kaplan_laws",
+           "kaplan_nd_curves", "sample_efficiency", "kaplan_allocation", "isoflop_curves",
+           "budget_comparison", "inference_demand", "loss_and_ability", "mirage_grid", "mirage",
+           "resolution"]
+
+
+def _figure_texts(fig) -> list[str]:
+    from matplotlib.text import Text
+
+    fig.canvas.draw()  # os rótulos das marcas só existem depois de desenhar
+    texts = [t.get_text() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            texts += [t.get_text() for t in axis.get_ticklabels() if t.get_text()]
+    return texts
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_figure_text_has_true_minus_grouped_digits_and_no_code_notation(name):
+    fig = getattr(figures, name)()
+    texts = _figure_texts(fig)
+    plt.close(fig)
+    bad = []
+    for t in texts:
+        plain = re.sub(r"\$[^$]*\$", " ", t)  # mathtext fica de fora
+        if HYPHEN_MINUS.search(plain):
+            bad.append(("hífen", t))
+        if re.search(r"(?<![\d.,])\d{5,}(?![\d.,])", plain):
+            bad.append(("dígitos sem ponto", t))
+        if re.search(r"[\^_]", plain):
+            bad.append(("^ ou _ de código", t))
+        if re.search(r"\w\(s\)", plain):
+            bad.append(("plural com (s)", t))
+    assert bad == []
+
+
+# --- notação --------------------------------------------------------------------------------
+
+GREEK = re.compile(r"\\(alpha|beta|gamma|delta|lambda|sigma|mu|nu|kappa|rho|theta|eta|epsilon)\b")
+
+
+def _math_of(text: str) -> list[str]:
+    return re.findall(r"\$\$(.*?)\$\$|\$([^$\n]+)\$", text, flags=re.S)
+
+
+def test_every_greek_symbol_in_the_chapters_is_on_the_notation_page():
+    notation = (BOOK / "notacao.md").read_text(encoding="utf-8")
+    on_page = set(GREEK.findall(notation))
+    used = {}
+    for where, text in [(p.name, "\n".join("".join(c["source"]) for c in
+                                           json.loads(p.read_text("utf-8"))["cells"]))
+                        for p in notebooks()]:
+        for block in _math_of(text):
+            for g in GREEK.findall(" ".join(block)):
+                used.setdefault(g, where)
+    assert {g: w for g, w in used.items() if g not in on_page} == {}
+
+
+def test_notation_page_states_the_sign_convention_and_the_units_truthfully():
+    notation = (BOOK / "notacao.md").read_text(encoding="utf-8")
+    assert "Todas as perdas deste livro estão em nats" not in notation
+    assert r"\alpha > 0" in notation and "Convenção de sinal" in notation
+
+
+# --- site construído ------------------------------------------------------------------------
+
+def _html_reader_text(page) -> str:
+    text = page.read_text(encoding="utf-8")
+    alts = " ".join(re.findall(r'alt="([^"]*)"', text))
+    text = re.sub(r"<(script|style|pre|code|math)\b.*?</\1>", " ", text, flags=re.S)
+    text = re.sub(r'<span class="(katex|math)[^"]*".*?</span>\s*</span>', " ", text, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", text)
+    return html.unescape(text + " " + alts)
+
+
+def test_built_site_has_no_hyphen_minus_and_no_calques():
+    require((HTML / "index.html").is_file(), "site não construído (rode make book)")
+    bad = []
+    for page in sorted(HTML.glob("**/*.html")):
+        if page.name in ("genindex.html", "search.html") or "guia-do-professor" in page.name:
+            continue
+        text = _html_reader_text(page)
+        text = re.sub(r"\\\(.*?\\\)|\\\[.*?\\\]", " ", text, flags=re.S)  # TeX não composto
+        for rx in [HYPHEN_MINUS.pattern, r"\w\(s\)", *CALQUES]:
+            bad += [f"{page.name}: {m.group(0)}" for m in re.finditer(rx, text)]
+    assert bad == []
