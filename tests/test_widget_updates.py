@@ -22,15 +22,25 @@ from scaling_utils import figures, plotting, widgets
 
 matplotlib.use("Agg")
 
-CASES = [
-    (figures.power_law_panels, figures.power_law_panels_alt,
-     {"a": 1.0, "alpha": -0.5, "E": 0.0}, {"a": 4.0, "alpha": -1.8, "E": 0.9}),
-    (figures.budget_comparison, figures.budget_comparison_alt,
-     {"C_flops": 5.76e23}, {"C_flops": 1e19}),
-    (figures.mirage, figures.mirage_alt,
-     {"metric": "exact_match", "length": 5, "n_questions": 100},
-     {"metric": "per_token", "length": 20, "n_questions": 1000}),
-]
+CASES = {  # a lei de potência (dois painéis) e o orçamento (com suptitle, que o layout move)
+    "power_law": (figures.power_law_panels, figures.power_law_panels_alt,
+                  {"a": 1.0, "alpha": -0.5, "E": 0.0}, {"a": 4.0, "alpha": -1.8, "E": 0.9}),
+    "budget": (figures.budget_comparison, figures.budget_comparison_alt,
+               {"C_flops": 5.76e23}, {"C_flops": 1e19}),
+}
+
+
+@pytest.fixture(scope="module", params=list(CASES))
+def renders(request):
+    """Um widget de mentira: a primeira figura, duas atualizações e a volta ao início."""
+    fig_fn, alt_fn, start, moved = CASES[request.param]
+    frame: dict = {}
+    first = widgets.render(fig_fn, alt_fn, frame=frame, **start)
+    return {"frame": frame, "first": first, "alt": alt_fn(**moved),
+            "plain": widgets.render(fig_fn, alt_fn, **start),
+            "update": widgets.render(fig_fn, alt_fn, frame=frame, **moved),
+            "update_again": widgets.render(fig_fn, alt_fn, frame=frame, **moved),
+            "back": widgets.render(fig_fn, alt_fn, frame=frame, **start)}
 
 
 def _png(html: str) -> bytes:
@@ -41,29 +51,22 @@ def _rgb(png: bytes) -> np.ndarray:
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=float)
 
 
-@pytest.mark.parametrize(("fig_fn", "alt_fn", "start", "moved"), CASES)
-def test_first_render_is_the_usual_snapshot(fig_fn, alt_fn, start, moved):
-    frame: dict = {}
-    assert widgets.render(fig_fn, alt_fn, frame=frame, **start) == widgets.render(
-        fig_fn, alt_fn, **start)
-    assert frame["positions"] and frame["smallest_px"] > 0
+def test_first_render_is_the_usual_snapshot(renders):
+    assert renders["first"] == renders["plain"]
+    assert renders["frame"]["positions"] and renders["frame"]["smallest_px"] > 0
 
 
-@pytest.mark.parametrize(("fig_fn", "alt_fn", "start", "moved"), CASES)
-def test_update_draws_the_same_figure_fast(fig_fn, alt_fn, start, moved):
-    frame: dict = {}
-    first = widgets.render(fig_fn, alt_fn, frame=frame, **start)
-    update = widgets.render(fig_fn, alt_fn, frame=frame, **moved)
-    assert widgets.render(fig_fn, alt_fn, frame=frame, **moved) == update  # determinista
+def test_update_draws_the_same_figure_fast(renders):
+    first, update = renders["first"], renders["update"]
+    assert renders["update_again"] == update  # determinista
     # O alt e a figura são os da nova posição; a largura e o menor texto, os da moldura.
-    assert f'alt="{html.escape(alt_fn(**moved))}"' in update
+    assert f'alt="{html.escape(renders["alt"])}"' in update
     assert _png(update) != _png(first)
     for attr in ("width", "data-menor-texto"):
         assert re.search(rf'{attr}="([^"]+)"', update).group(1) == re.search(
             rf'{attr}="([^"]+)"', first).group(1)
-    # Na posição inicial, a atualização rápida é o retrato (só sem a paleta de 256 cores).
-    again = _rgb(_png(widgets.render(fig_fn, alt_fn, frame=frame, **start)))
-    snapshot = _rgb(_png(first))
+    # De volta à posição inicial, a atualização rápida é o retrato (só sem a paleta).
+    again, snapshot = _rgb(_png(renders["back"])), _rgb(_png(first))
     assert again.shape == snapshot.shape
     diff = np.abs(again - snapshot).max(axis=2)
     assert (diff > 64).mean() < 0.001  # nada fora do lugar (a paleta só muda tons)
