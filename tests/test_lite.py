@@ -128,6 +128,10 @@ def test_site_has_the_wheel_in_the_piplite_index(built):
     release = index["scaling-utils"]["releases"][roda_lite.project()["version"]]
     assert release[0]["filename"] == WHEEL
     assert release[0]["digests"]["sha256"] == hashlib.sha256(wheel.read_bytes()).hexdigest()
+    # O kernel Pyodide procura pacotes nesse índice antes do PyPI.
+    config = json.loads((built / "jupyter-lite.json").read_text())["jupyter-config-data"]
+    urls = config["litePluginSettings"]["@jupyterlite/pyodide-kernel-extension:kernel"]
+    assert any(u.startswith("./pypi/all.json") for u in urls["pipliteUrls"])
 
 
 def test_site_has_every_chapter_notebook_unchanged(built):
