@@ -6,7 +6,8 @@ Módulos: ``compute`` (FLOPs, PF-dias), ``powerlaw`` (leis de potência e ajuste
 Chinchilla), ``fmt`` (números em pt-BR), ``plotting`` e ``widgets``; para 2023–2025,
 ``inference`` (Sardana et al. 2024), ``dados_restritos`` (Muennighoff et al. 2023),
 ``previsao`` (Llama 3 e a previsão em duas etapas) e ``amostragem`` (pass@k); ``lab`` (o
-laboratório) e ``desafio`` (o desafio do orçamento e o seu modo turma).
+laboratório) e ``desafio`` (o desafio do orçamento e o seu modo turma); ``navegador`` (os dados
+pelo ``fetch`` do navegador, no JupyterLite).
 
 Os módulos são importados sob demanda (``from scaling_utils import chinchilla``), para que
 ``import scaling_utils`` seja rápido.
@@ -23,7 +24,7 @@ except PackageNotFoundError:  # pragma: no cover - pacote não instalado (uso di
 _SUBMODULES = (
     "compute", "powerlaw", "kaplan", "chinchilla", "emergence", "models", "planets",
     "data", "fmt", "plotting", "widgets", "inference", "dados_restritos", "previsao",
-    "amostragem", "figures_recentes", "desafio",
+    "amostragem", "figures_recentes", "desafio", "navegador",
 )
 
 __all__ = ["__version__", *_SUBMODULES]

@@ -35,12 +35,16 @@ WIDGET_TEXT = ("Controle interativo: para usá-lo, execute as células do cadern
                "Executar tudo).")
 
 # A célula de preparação roda antes de existir scaling_utils: a lógica fica na própria célula.
-# Só instala no Colab (fora dele, instalar às escondidas mexeria no ambiente de quem roda o
-# Jupyter); roda o pip num subprocesso para saber se falhou e explica em português o que fazer.
-# Instala a etiqueta v<versão>, criada por "make publicar" (scripts/publicar.py, ver README).
-# Os ramos são testados em tests/test_setup_cell.py com um google.colab e um pip falsos.
+# Só instala no Colab e no JupyterLite (fora deles, instalar às escondidas mexeria no ambiente de
+# quem roda o Jupyter). No Colab roda o pip num subprocesso para saber se falhou e explica em
+# português o que fazer; instala a etiqueta v<versão>, criada por "make publicar"
+# (scripts/publicar.py, ver README). No JupyterLite (Pyodide, com o módulo piplite), instala a
+# roda servida pelo próprio site (_ext/lite.py) e o ipywidgets da versão do jupyterlab_widgets do
+# site, e traz os dados do Chinchilla pelo fetch do navegador (scaling_utils.navegador).
+# Os ramos são testados em tests/test_setup_cell.py com google.colab, pip, piplite e pyodide falsos.
 SETUP_TEMPLATE = '''\
-# Preparação: no Colab, instala o pacote do livro (etiqueta v{version}) e liga os widgets.
+# Preparação: instala o pacote do livro quando falta (no Colab, a etiqueta v{version}; no
+# JupyterLite, a cópia do próprio site) e liga os widgets.
 import importlib, subprocess, sys
 PACOTE = "scaling-utils @ git+{url}@v{version}"
 try:
@@ -50,34 +54,43 @@ try:
 except ImportError:
     COLAB = False
 try:
+    import piplite  # só existe no JupyterLite (Python no navegador)
+except ImportError:
+    piplite = None
+try:
     import scaling_utils
 except ImportError:
-    if not COLAB:
+    if piplite:
+        await piplite.install(["ipywidgets=={ipywidgets}", "scaling-utils=={version}"])
+    elif not COLAB:
         print("Falta o pacote scaling_utils neste Python. No seu computador, rode make env na "
               "pasta do livro e abra o Jupyter de .venv; em outro serviço, rode numa célula: "
               f"%pip install '{{PACOTE}}'")
         raise RuntimeError("scaling_utils não está instalado; veja a mensagem acima.") from None
-    pip = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", PACOTE],
-                         capture_output=True, text=True)
-    if pip.returncode != 0:
-        sem_rede = ("resolve host", "Name or service not known", "Network is unreachable",
-                    "Failed to establish a new connection", "Temporary failure in name")
-        if any(sinal in pip.stdout + pip.stderr for sinal in sem_rede):
-            print("Sem internet: o Colab não conseguiu baixar o pacote do livro. Confira a "
-                  "conexão e rode esta célula de novo.")
-        else:
-            print("A instalação do pacote do livro falhou. Rode esta célula de novo; se "
-                  "falhar outra vez, use Ambiente de execução ▸ Desconectar e excluir ambiente "
-                  "de execução e tente de novo. Final da saída do pip (em inglês):")
-            print(pip.stderr[-1500:])
-        raise RuntimeError("scaling_utils não foi instalado; veja a mensagem acima.") from None
-    importlib.invalidate_caches()
-    import ipywidgets
-    if int(ipywidgets.__version__.split(".")[0]) < 8:
-        print("O Colab já tinha carregado o ipywidgets 7. Use Ambiente de execução ▸ Reiniciar "
-              "sessão e rode esta célula de novo (o pacote já está instalado).")
-        raise RuntimeError("reinicie a sessão; veja a mensagem acima.") from None
+    else:
+        pip = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", PACOTE],
+                             capture_output=True, text=True)
+        if pip.returncode != 0:
+            sem_rede = ("resolve host", "Name or service not known", "Network is unreachable",
+                        "Failed to establish a new connection", "Temporary failure in name")
+            if any(sinal in pip.stdout + pip.stderr for sinal in sem_rede):
+                print("Sem internet: o Colab não conseguiu baixar o pacote do livro. Confira a "
+                      "conexão e rode esta célula de novo.")
+            else:
+                print("A instalação do pacote do livro falhou. Rode esta célula de novo; se "
+                      "falhar outra vez, use Ambiente de execução ▸ Desconectar e excluir "
+                      "ambiente de execução e tente de novo. Final da saída do pip (em inglês):")
+                print(pip.stderr[-1500:])
+            raise RuntimeError("scaling_utils não foi instalado; veja a mensagem acima.") from None
+        importlib.invalidate_caches()
+        import ipywidgets
+        if int(ipywidgets.__version__.split(".")[0]) < 8:
+            print("O Colab já tinha carregado o ipywidgets 7. Use Ambiente de execução ▸ "
+                  "Reiniciar sessão e rode esta célula de novo (o pacote já está instalado).")
+            raise RuntimeError("reinicie a sessão; veja a mensagem acima.") from None
     import scaling_utils
+if piplite:  # os dados do Chinchilla pelo fetch do navegador (ou uma mensagem em português)
+    await scaling_utils.navegador.baixar_dados()
 scaling_utils.plotting.setup_notebook()
 print(f"scaling_utils {{scaling_utils.__version__}}")'''
 
@@ -92,9 +105,19 @@ def repository_url() -> str:
         return yaml.safe_load(fh)["repository"]["url"]
 
 
+def ipywidgets_version() -> str:
+    """A versão do ipywidgets do ambiente fixado: a que casa com o jupyterlab_widgets, cuja
+    extensão vai no JupyterLite do site."""
+    for line in (ROOT / "requirements" / "lock.txt").read_text(encoding="utf-8").splitlines():
+        if line.lower().startswith("ipywidgets=="):
+            return line.split("==", 1)[1].strip()
+    raise RuntimeError("ipywidgets não está em requirements/lock.txt")
+
+
 def setup_source() -> str:
-    """O código da célula de preparação, com a URL e a versão atuais."""
-    return SETUP_TEMPLATE.format(url=repository_url(), version=book_version())
+    """O código da célula de preparação, com a URL e as versões atuais."""
+    return SETUP_TEMPLATE.format(url=repository_url(), version=book_version(),
+                                 ipywidgets=ipywidgets_version())
 
 
 def setup_cell() -> nbformat.NotebookNode:

@@ -1,10 +1,13 @@
 """A célula de preparação (scripts/execute_notebooks.py, SETUP_TEMPLATE) em cada ramo, executada
-com um ``google.colab`` falso e um pip falso; e a etiqueta v<versão> que ela instala
+com um ``google.colab`` falso e um pip falso, e no JupyterLite com ``piplite`` e ``pyodide``
+falsos; e a etiqueta v<versão> que ela instala
 (scripts/publicar.py), num repositório git temporário."""
 
 from __future__ import annotations
 
 import ast
+import asyncio
+import hashlib
 import subprocess
 import sys
 import types
@@ -14,9 +17,10 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import publicar
-from execute_notebooks import book_version, repository_url, setup_source
+from execute_notebooks import book_version, ipywidgets_version, repository_url, setup_source
 
 import scaling_utils
+from scaling_utils import data
 
 SOURCE = setup_source()
 SPEC = f"scaling-utils @ git+{repository_url()}@v{book_version()}"
@@ -70,17 +74,57 @@ def cell(monkeypatch):
         monkeypatch.setattr(subprocess, "run", fake)
         return fake
 
-    def run():
-        exec(compile(SOURCE, "<célula de preparação>", "exec"), {"__name__": "__main__"})
+    def not_lite():
+        monkeypatch.setitem(sys.modules, "piplite", None)  # import piplite falha
 
+    def lite(fetch_body=None, fetch_error=None, status=200):
+        """piplite e pyodide.http falsos, como no kernel Pyodide do JupyterLite."""
+        state["installed"], state["fetched"] = [], []
+        piplite = types.ModuleType("piplite")
+
+        async def install(reqs):
+            state["installed"].append(reqs)
+            monkeypatch.delitem(sys.modules, "scaling_utils")  # passa a ser importável
+
+        piplite.install = install
+        pyodide = types.ModuleType("pyodide")
+        http = types.ModuleType("pyodide.http")
+
+        class Response:
+            ok, bytes_ = 200 <= status < 300, fetch_body
+
+            async def bytes(self):
+                return fetch_body
+
+        Response.status = status
+
+        async def pyfetch(url):
+            state["fetched"].append(url)
+            if fetch_error is not None:
+                raise fetch_error
+            return Response()
+
+        http.pyfetch, pyodide.http = pyfetch, http
+        for name, mod in (("piplite", piplite), ("pyodide", pyodide), ("pyodide.http", http)):
+            monkeypatch.setitem(sys.modules, name, mod)
+
+    def run():
+        # Como o IPython: "await" no nível da célula (só o ramo do JupyterLite o usa).
+        code = compile(SOURCE, "<célula de preparação>", "exec",
+                       flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+        result = eval(code, {"__name__": "__main__"})
+        if asyncio.iscoroutine(result):
+            asyncio.run(result)
+
+    not_lite()  # por padrão, fora do JupyterLite
     return types.SimpleNamespace(state=state, colab=colab, not_colab=not_colab,
-                                 missing=missing, pip=pip, run=run)
+                                 missing=missing, pip=pip, run=run, lite=lite)
 
 
 def test_template_is_plain_python_and_short():
     ast.parse(SOURCE)  # sem %pip: dá para testar com exec
     assert "%pip" not in SOURCE.replace("%pip install '", "")  # só no texto da mensagem
-    assert len(SOURCE.splitlines()) <= 45
+    assert len(SOURCE.splitlines()) <= 55
     assert max(len(line) for line in SOURCE.splitlines()) <= 100
     assert f'PACOTE = "{SPEC}"' in SOURCE
 
@@ -160,6 +204,72 @@ def test_colab_with_ipywidgets_7_already_loaded_asks_for_a_restart(cell, capsys,
         cell.run()
     assert "Ambiente de execução ▸ Reiniciar sessão" in capsys.readouterr().out
     assert cell.state["setup"] == 0
+
+
+# --- JupyterLite (Pyodide): a roda do site e os dados pelo fetch do navegador ----------------
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    return tmp_path / "scaling_utils" / data.FILENAME
+
+
+def test_lite_installs_the_site_wheel_and_fetches_the_data(cell, cache, capsys):
+    body = b"dados verificados"
+    cell.not_colab()
+    cell.missing()
+    cell.lite(fetch_body=body)
+    fake = cell.pip()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(data, "SHA256", hashlib.sha256(body).hexdigest())
+        cell.run()
+    assert fake.calls == []  # nada de pip num subprocesso no navegador
+    assert cell.state["installed"] == [[f"ipywidgets=={ipywidgets_version()}",
+                                        f"scaling-utils=={book_version()}"]]
+    assert cell.state["fetched"] == [data.URL]
+    assert cache.read_bytes() == body  # onde load_chinchilla_runs procura
+    assert cell.state["setup"] == 1
+    assert capsys.readouterr().out == f"scaling_utils {scaling_utils.__version__}\n"
+
+
+def test_lite_ipywidgets_pin_matches_the_widget_extension():
+    """O ipywidgets que a célula instala é o par do jupyterlab_widgets do site (mesma versão
+    do ambiente fixado, onde pip check confere o par)."""
+    import importlib.metadata as md
+
+    assert ipywidgets_version() == md.version("ipywidgets")
+    assert any(r.startswith("jupyterlab_widgets") for r in md.requires("ipywidgets"))
+
+
+def test_lite_data_already_cached_is_not_fetched_again(cell, cache, capsys):
+    cache.parent.mkdir(parents=True)
+    cache.write_bytes(b"x")
+    cell.not_colab()
+    cell.lite(fetch_error=AssertionError("não devia buscar"))
+    cell.run()
+    assert cell.state["installed"] == [] and cell.state["fetched"] == []  # pacote já havia
+    assert capsys.readouterr().out == f"scaling_utils {scaling_utils.__version__}\n"
+
+
+@pytest.mark.parametrize("problem", ["offline", "http404", "wrong_file"])
+def test_lite_without_the_data_explains_in_portuguese_and_goes_on(cell, cache, capsys,
+                                                                  problem):
+    kwargs = {"offline": {"fetch_error": OSError("TypeError: Failed to fetch")},
+              "http404": {"fetch_body": b"", "status": 404},
+              "wrong_file": {"fetch_body": b"outro arquivo"}}[problem]
+    cell.not_colab()
+    cell.missing()
+    cell.lite(**kwargs)
+    cell.run()
+    out = capsys.readouterr().out
+    assert out.startswith("Não consegui baixar pelo navegador os dados das corridas do "
+                          "Chinchilla (")
+    assert "rode esta célula de novo" in out and data.URL in out
+    assert {"offline": "Failed to fetch", "http404": "respondeu 404",
+            "wrong_file": "SHA-256"}[problem] in out
+    assert not cache.exists()
+    assert cell.state["setup"] == 1  # o capítulo segue
+    assert out.endswith(f"scaling_utils {scaling_utils.__version__}\n")
 
 
 # --- A etiqueta v<versão> (scripts/publicar.py) --------------------------------------------
