@@ -126,8 +126,14 @@ def _read(path: Path, static: Path, seen: set[Path]) -> str:
         suffix = url[len(url.split("?")[0].split("#")[0]):]
         return f'url("{target.relative_to(static.resolve()).as_posix()}{suffix}")'
 
-    text = IMPORT.sub(lambda m: _read((path.parent / m.group(1)).resolve(), static, seen), text)
-    return URL.sub(rebase, text)
+    # Os url() de um arquivo importado são relativos a ele: cada arquivo se reescreve sozinho,
+    # e só então os @import entram no lugar das marcas.
+    imports = [(path.parent / m.group(1)).resolve() for m in IMPORT.finditer(text)]
+    parts = URL.sub(rebase, IMPORT.sub("\0", text)).split("\0")
+    out = [parts[0]]
+    for target, rest in zip(imports, parts[1:]):
+        out += [_read(target, static, seen), rest]
+    return "".join(out)
 
 
 def _bundle(outdir: Path, hrefs: tuple[str, ...], words: set[str]) -> str:

@@ -39,9 +39,11 @@ GOALS = {"desempenho": 90, "lcp_s": 2.5, "cls": 0.05, "acessibilidade": 100,
 
 
 def pages() -> list[str]:
+    """As páginas do sumário, ou só as de ``LIGHTHOUSE_PAGINAS`` (separadas por vírgula)."""
     from conftest import toc_files
 
-    return [f + ".html" for f in toc_files()]
+    only = [p for p in os.environ.get("LIGHTHOUSE_PAGINAS", "").split(",") if p]
+    return only or [f + ".html" for f in toc_files()]
 
 
 def missing() -> str | None:
@@ -100,6 +102,7 @@ def measure(sites: dict[str, Path], times: int = 3) -> dict[str, dict[str, dict]
                     runs[name].append(run(f"{base}/{page}"))
             for name in sites:
                 out[name][page] = median(runs[name])
+                print(f"lighthouse: {name} {page} {out[name][page]}", file=sys.stderr, flush=True)
     finally:
         for httpd, _ in servers.values():
             httpd.shutdown()
