@@ -157,7 +157,9 @@
       focusScrollersSoon();
     }).observe(document.body, { childList: true, subtree: true });
     watchWidgets();
-    focusScrollers();
+    // Depois da primeira pintura: medir todas as caixas força o layout da página inteira,
+    // inclusive das seções que ainda estão fora da tela (livro.css, content-visibility).
+    requestAnimationFrame(() => setTimeout(focusScrollers, 0));
     window.addEventListener("resize", focusScrollersSoon);
     document.addEventListener("load", (e) => { if (e.target.tagName === "IMG") focusScrollersSoon(); }, true);
   });

@@ -128,10 +128,10 @@ def notebooks() -> dict:
             for p in sorted((ROOT / "notebooks").glob("*.ipynb"))}
 
 
-def lighthouse(antes: str | None = None) -> dict:
+def lighthouse(antes: str | None = None, times: int = 3) -> dict:
     """Lighthouse 12.2.3, perfil móvel, em toda página do sumário (scripts/lighthouse.py):
     imprime a tabela por página e devolve as medidas. Com ``antes`` (outra construção), mede as
-    duas na mesma execução."""
+    duas na mesma execução. Cada número é a mediana de ``times`` medidas (``--vezes N``)."""
     import lighthouse as lh
 
     problem = lh.missing() or (None if (ROOT / "_build" / "html").is_dir()
@@ -140,10 +140,10 @@ def lighthouse(antes: str | None = None) -> dict:
         return {"erro": problem}
     sites = {"antes": Path(antes)} if antes else {}
     sites["depois" if antes else "site"] = ROOT / "_build" / "html"
-    results = lh.measure(sites)
+    results = lh.measure(sites, times)
     for name, rows in results.items():
         print(lh.table(f"Lighthouse 12.2.3, perfil móvel (4G lento simulado): {name} "
-                       f"({sites[name]})", rows), file=sys.stderr)
+                       f"({sites[name]}), mediana de {times} medidas", rows), file=sys.stderr)
     return results
 
 
@@ -167,8 +167,9 @@ def main(argv: list[str]) -> None:
     """``--so-site``: só o site (peso e Lighthouse); ``--antes PASTA``: compara com outra
     construção do site (por exemplo, a do main) na mesma execução."""
     antes = argv[argv.index("--antes") + 1] if "--antes" in argv else None
+    times = int(argv[argv.index("--vezes") + 1]) if "--vezes" in argv else 3
     if "--so-site" in argv:
-        report = {"site": site(), "lighthouse": lighthouse(antes)}
+        report = {"site": site(), "lighthouse": lighthouse(antes, times)}
         print(json.dumps(report, indent=2, ensure_ascii=False))
         return
     prepare_environment()
@@ -191,7 +192,7 @@ def main(argv: list[str]) -> None:
             v <= NOTEBOOK_LIMIT_S.get(k, 20.0) for k, v in report["notebook_execution_s"].items()),
     }
     report["site"] = site()
-    report["lighthouse"] = lh_report = lighthouse(antes)
+    report["lighthouse"] = lh_report = lighthouse(antes, times)
     import lighthouse as lh
 
     ours = lh_report.get("depois" if antes else "site", {})

@@ -1,0 +1,101 @@
+"""Uma folha de estilos por página, só com as regras usadas (_ext/estilos.py), e a primeira
+pintura sem esperar pelos scripts do tema (_templates/)."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from conftest import HTML, ROOT, offline_page, require, toc_files
+
+sys.path.insert(0, str(ROOT / "_ext"))
+import estilos
+
+PAGES = [f + ".html" for f in toc_files()]
+
+
+def test_purge_keeps_what_the_site_can_match_and_drops_the_rest():
+    css = (".usada{color:red}.sumida{color:blue}#ancora,.sumida b{margin:0}"
+           ".usada:not(.sumida){top:0}.sumida:hover{left:0}"
+           "@media (max-width:600px){.usada{padding:0}.sumida{padding:1px}}"
+           "@media print{.sumida{display:none}}"
+           "@font-face{font-family:X;src:url(x.woff2)}@keyframes giro{to{opacity:0}}"
+           ".fa-github:before{content:\"\\f09b\"}.fa-github{color:red}")
+    out = estilos.purge(css, {"usada", "ancora", "fa-github"})
+    assert ".usada{color:red}" in out
+    assert "#ancora{margin:0}" in out  # só o seletor usado da lista
+    assert ".usada:not(.sumida){top:0}" in out  # :not() não exige nada
+    assert "@media (max-width:600px){.usada{padding:0}}" in out
+    assert "@media print" not in out  # @media que ficou vazia sai
+    assert "@font-face" in out and "@keyframes giro" in out
+    assert ".fa-github{color:red}" in out and "f09b" not in out  # glifo: os ícones são SVG
+    assert "sumida" not in out.replace(":not(.sumida)", "")
+
+
+def test_urls_follow_the_stylesheet_into_static(tmp_path):
+    static = tmp_path / "_static"
+    (static / "katex").mkdir(parents=True)
+    (static / "styles").mkdir()
+    (static / "base.css").write_text(".a{background:url(file.png)}")
+    (static / "styles" / "tema.css").write_text('@import "../base.css";.b{src:url(../x.woff)}')
+    (static / "katex" / "k.css").write_text(".c{src:url(fonts/K.woff2?v=1)}.d{x:url(data:a)}")
+    seen: set = set()
+    css = "".join(estilos._read(static / f, static, seen)
+                  for f in ("styles/tema.css", "katex/k.css", "base.css"))
+    assert 'url("file.png")' in css and 'url("x.woff")' in css
+    assert 'url("katex/fonts/K.woff2?v=1")' in css and "url(data:a)" in css
+    assert css.count(".a{") == 1  # o @import não se repete
+
+
+def _local_stylesheets(page: str) -> list[str]:
+    html = (HTML / page).read_text(encoding="utf-8")
+    head = html[:html.index("</head>")]
+    links = re.findall(r'<link\b[^>]*rel="stylesheet"[^>]*>', head)
+    return [re.search(r'href="([^"]+)"', link).group(1) for link in links
+            if not re.search(r'href="(?:https?:)?//', link)]
+
+
+def test_every_page_has_one_stylesheet_with_the_themes_rules():
+    require((HTML / "index.html").is_file(), "site não construído (rode make book)")
+    bundles = set()
+    for page in [*PAGES, "search.html", "genindex.html"]:  # a 404.html tem estilo embutido
+        links = _local_stylesheets(page)
+        assert len(links) == 1 and "_static/estilos-" in links[0], (page, links)
+        bundles.add(links[0].rsplit("/", 1)[1])
+    for name in bundles:
+        css = (HTML / "_static" / name).read_text(encoding="utf-8")
+        # pygments.css do pydata (escrito no build-finished, antes do pacote): cores por tema.
+        assert re.search(r'html\[data-theme="?light"?\] \.highlight', css), name
+        assert "KaTeX_Main" in css and "--livro-icone-github" in css, name  # KaTeX e ícones
+        assert "@import" not in css, name
+        # Os url() apontam para arquivos que existem (das fontes, o woff2, que os navegadores
+        # usam; o KaTeX lista woff e ttf de reserva, que não copiamos).
+        for url in re.findall(r'url\("?([^")]+)"?\)', css):
+            if not url.startswith("data:") and not url.endswith((".woff", ".ttf")):
+                assert (HTML / "_static" / url.split("?")[0].split("#")[0]).is_file(), url
+
+
+@pytest.mark.site
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+def test_first_paint_has_the_readers_theme_and_the_theme_scripts_arrive(
+        browser, server, color_scheme):
+    """O tema "auto" já está resolvido antes dos scripts do tema (que vêm depois da primeira
+    pintura); depois eles chegam e o botão claro/escuro funciona."""
+    context, page, _ = offline_page(browser, server, color_scheme,
+                                    viewport={"width": 390, "height": 800})
+    try:
+        page.add_init_script("""document.addEventListener("readystatechange", () => {
+            if (document.readyState === "interactive") window.temaAntes = [
+                document.documentElement.dataset.theme, typeof bootstrap];
+        });""")
+        page.goto(f"{server}/notebooks/01-leis-de-potencia.html", wait_until="load")
+        assert page.evaluate("window.temaAntes") == [color_scheme, "undefined"]
+        page.wait_for_function("typeof bootstrap === 'object'")
+        seen = set()
+        for _ in range(3):  # auto → claro → escuro (a ordem do pydata)
+            page.click(".theme-switch-button")
+            seen.add(page.evaluate("document.documentElement.dataset.theme"))
+        assert seen == {"light", "dark"}
+    finally:
+        context.close()
