@@ -71,6 +71,9 @@ def student_sources(app, exception):
     """O botão de baixar serve _sources/notebooks/*.ipynb: ali vão os cadernos dos alunos."""
     if exception is not None or not turma() or app.builder.format != "html":
         return
+    guide = Path(app.outdir) / "_sources" / "book" / "guia-do-professor.md"
+    if guide.is_file():
+        guide.write_text(GUIDE_STUB, encoding="utf-8")
     sources = Path(app.outdir) / "_sources" / "notebooks"
     for path in sorted(sources.glob("*.ipynb")):
         chapter = Path(app.srcdir) / "notebooks" / path.name

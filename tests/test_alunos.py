@@ -70,7 +70,8 @@ def answers(path) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def student_corpus() -> str:
-    parts = [(ROOT / p).read_text(encoding="utf-8") for p in sorted((ROOT / "book").glob("*.md"))]
+    pages = [p for p in sorted((ROOT / "book").glob("*.md")) if p.stem != "guia-do-professor"]
+    parts = [p.read_text(encoding="utf-8") for p in pages]
     for path in notebooks():
         nb = alunos.student_notebook(json.loads(path.read_text(encoding="utf-8")))
         parts += [_text(c) + "\n" + _outputs(c) for c in nb["cells"]]
@@ -84,7 +85,7 @@ def fragments() -> dict[str, list[str]]:
     table = {}
     for path in notebooks():
         for label, body in answers(path):
-            pieces = [p.strip(" .,!?−-") for p in CUT.split(body)]
+            pieces = [p.strip(" .,;:!?−-") for p in CUT.split(body)]
             pieces = [p for p in pieces if len(p) >= 12 and len(p.split()) >= 2]
             table[label] = [p for p in pieces if squash(p) not in legit]
     return table
