@@ -70,12 +70,20 @@ def answers(path) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def student_corpus() -> str:
+    return squash(student_text())
+
+
+@lru_cache(maxsize=1)
+def student_text() -> str:
+    """Tudo o que os alunos podem ler legitimamente (cadernos dos alunos e páginas, sem o guia)."""
     pages = [p for p in sorted((ROOT / "book").glob("*.md")) if p.stem != "guia-do-professor"]
-    parts = [p.read_text(encoding="utf-8") for p in pages]
+    parts = [p.read_text(encoding="utf-8") for p in pages + [ROOT / "references.bib"]]
     for path in notebooks():
         nb = alunos.student_notebook(json.loads(path.read_text(encoding="utf-8")))
-        parts += [_text(c) + "\n" + _outputs(c) for c in nb["cells"]]
-    return squash("\n".join(parts))
+        parts += [_text(c) + "\n" + _outputs(c) + "\n" + json.dumps(c.get("metadata", {}),
+                                                                   ensure_ascii=False)
+                  for c in nb["cells"]]
+    return "\n".join(parts)
 
 
 @lru_cache(maxsize=1)
@@ -178,14 +186,14 @@ def _answer_only_stems() -> set[str]:
     from busca_pt import SearchPortugueseSemAcentos
 
     lang = SearchPortugueseSemAcentos({})
-    legit_words = set(re.findall(r"\w+", unicodedata.normalize("NFKC", student_corpus())))
+    legit_words = {w.lower() for w in re.findall(r"\w+", unicodedata.normalize("NFKC", student_text()))}
     stems = set()
     for frags in fragments().values():
         for word in re.findall(r"[^\W\d_]{7,}", " ".join(frags)):
             if word.lower() not in legit_words:
                 stems.add(lang.stem(word))
     # Radicais que também vêm de palavras legítimas não servem de prova.
-    legit_stems = {lang.stem(w) for w in legit_words if len(w) >= 4}
+    legit_stems = {lang.stem(w) for w in legit_words}
     return stems - legit_stems
 
 

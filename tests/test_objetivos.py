@@ -57,3 +57,28 @@ def test_chapter_box_and_guide_match_the_source(chapter):
     assert box and box.group(2) == objetivos.box_list(TABLE[chapter]), "rode scripts/objetivos.py"
     guide = objetivos.GUIDE.read_text(encoding="utf-8")
     assert objetivos.guide_table(TABLE) in guide, "rode scripts/objetivos.py"
+
+
+def _solutions(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    current = None
+    for cell in nb["cells"]:
+        text = "".join(cell["source"])
+        if cell["cell_type"] == "markdown" and "{solution-start}" in text:
+            current = [text.split()[1], [], False]
+        elif cell["cell_type"] == "markdown" and "{solution-end}" in text:
+            yield current
+            current = None
+        elif current is not None:
+            if cell["cell_type"] == "code":
+                current[2] = True
+            elif not current[2]:
+                current[1].append(re.sub(r"\$[^$]*\$", "", text))
+
+
+@pytest.mark.parametrize("path", notebooks(), ids=lambda p: p.stem)
+def test_every_solution_explains_in_prose_before_code(path):
+    """A solução começa pelo raciocínio: pelo menos 25 palavras de prosa antes do código."""
+    for label, prose, _ in _solutions(path):
+        words = len(" ".join(prose).split())
+        assert words >= 25, f"{label}: só {words} palavras antes do código"
