@@ -20,7 +20,7 @@ import pytest
 from conftest import HTML, ROOT, notebooks, require
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import alunos  # noqa: E402
+import alunos
 
 TURMA = ROOT / "_build" / "turma" / "_build" / "html"
 TURMA_SINGLE = ROOT / "_build" / "pdf-turma" / "_build" / "singlehtml"
@@ -77,7 +77,7 @@ def student_corpus() -> str:
 def student_text() -> str:
     """Tudo o que os alunos podem ler legitimamente (cadernos dos alunos e páginas, sem o guia)."""
     pages = [p for p in sorted((ROOT / "book").glob("*.md")) if p.stem != "guia-do-professor"]
-    parts = [p.read_text(encoding="utf-8") for p in pages + [ROOT / "references.bib"]]
+    parts = [p.read_text(encoding="utf-8") for p in [*pages, ROOT / "references.bib"]]
     for path in notebooks():
         nb = alunos.student_notebook(json.loads(path.read_text(encoding="utf-8")))
         parts += [_text(c) + "\n" + _outputs(c) + "\n" + json.dumps(c.get("metadata", {}),
@@ -134,7 +134,7 @@ def test_student_notebooks_are_in_sync_and_a_prefix_of_the_chapter_run():
         kept, removed = alunos.split(nb)
         assert removed, f"{path.name}: nenhuma solução achada"
         assert len(student["cells"]) == len(kept)
-        for i, cell in zip(kept, student["cells"]):
+        for i, cell in zip(kept, student["cells"], strict=True):
             orig = nb["cells"][i]
             assert cell["id"] == orig["id"] and cell["cell_type"] == orig["cell_type"]
             if orig["cell_type"] == "code":
@@ -186,7 +186,8 @@ def _answer_only_stems() -> set[str]:
     from busca_pt import SearchPortugueseSemAcentos
 
     lang = SearchPortugueseSemAcentos({})
-    legit_words = {w.lower() for w in re.findall(r"\w+", unicodedata.normalize("NFKC", student_text()))}
+    text = unicodedata.normalize("NFKC", student_text())
+    legit_words = {w.lower() for w in re.findall(r"\w+", text)}
     stems = set()
     for frags in fragments().values():
         for word in re.findall(r"[^\W\d_]{7,}", " ".join(frags)):

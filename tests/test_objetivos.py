@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT, notebooks
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import objetivos  # noqa: E402
+import objetivos
 
 TABLE = objetivos.load()
 # Verbos mensuráveis (a avaliação consegue ver o aluno fazê-los); "entender", "conhecer", "ver"
