@@ -77,7 +77,10 @@ def student_corpus() -> str:
 def student_text() -> str:
     """Tudo o que os alunos podem ler legitimamente (cadernos dos alunos e páginas, sem o guia)."""
     pages = [p for p in sorted((ROOT / "book").glob("*.md")) if p.stem != "guia-do-professor"]
-    parts = [p.read_text(encoding="utf-8") for p in [*pages, ROOT / "references.bib"]]
+    # A biblioteca é material dos alunos (o Binder a instala; a referência mostra o código): as
+    # dicas da autoverificação dizem o método, nunca o resultado.
+    library = sorted((ROOT / "scaling_utils").rglob("*.py"))
+    parts = [p.read_text(encoding="utf-8") for p in [*pages, ROOT / "references.bib", *library]]
     for path in notebooks():
         nb = alunos.student_notebook(json.loads(path.read_text(encoding="utf-8")))
         parts += [_text(c) + "\n" + _outputs(c) + "\n" + json.dumps(c.get("metadata", {}),
