@@ -21,9 +21,8 @@ from pathlib import Path
 from sphinx.transforms import SphinxTransform
 from sphinx_exercise.nodes import solution_node
 
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-import alunos  # noqa: E402
+import alunos
 
 
 def turma() -> bool:

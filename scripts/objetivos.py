@@ -38,7 +38,8 @@ def _item(item: str) -> str:
 
 
 def guide_table(table: dict[str, list[dict]]) -> str:
-    lines = [START, "| capítulo | objetivo: o aluno deve ser capaz de… | avaliado em |", "|---|---|---|"]
+    lines = [START, "| capítulo | objetivo: o aluno deve ser capaz de… | avaliado em |",
+             "|---|---|---|"]
     for chapter, objectives in table.items():
         for k, o in enumerate(objectives):
             name = f"{{doc}}`../notebooks/{chapter}`" if k == 0 else ""
@@ -55,7 +56,8 @@ def main() -> int:
         path = ROOT / "notebooks" / f"{chapter}.ipynb"
         nb = nbformat.read(path, as_version=4)
         cell = next(c for c in nb.cells if BOX.search(c.source))
-        new = BOX.sub(lambda m: m.group(1) + box_list(objectives) + m.group(3), cell.source)
+        items = box_list(objectives)
+        new = BOX.sub(lambda m, items=items: m.group(1) + items + m.group(3), cell.source)
         if new != cell.source:
             cell.source = new
             nbformat.write(nb, path)
