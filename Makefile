@@ -14,7 +14,13 @@ PDF    := _build/livro.pdf
 JB_TURMA := LIVRO_TURMA=1 $(JB_BUILD) --path-output $(TURMA)
 # PDF: página única impressa pelo Chromium (ver scripts/print_pdf.py).
 JB_SINGLE := $(JB_BUILD) --builder singlehtml --path-output _build/pdf
-PRINT_PDF := $(BIN)/python scripts/print_pdf.py _build/pdf/_build/singlehtml $(PDF)
+PRINT_PDF := $(BIN)/python scripts/print_pdf.py --abrir _build/pdf/_build/singlehtml $(PDF)
+# Material dos alunos e do professor (scripts/alunos.py, _ext/turma.py): a apostila (PDF da turma,
+# sem respostas) e o gabarito (PDF do livro com todas as soluções e respostas abertas).
+APOSTILA := _build/apostila.pdf
+GABARITO := _build/gabarito.pdf
+JB_SINGLE_TURMA := LIVRO_TURMA=1 $(JB_BUILD) --builder singlehtml --path-output _build/pdf-turma
+PRINT_APOSTILA := $(BIN)/python scripts/print_pdf.py _build/pdf-turma/_build/singlehtml $(APOSTILA)
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 # Cópia local das corridas do Chinchilla (máquinas da equipe e CI); sem ela, a biblioteca baixa
@@ -23,8 +29,8 @@ ifneq ($(wildcard ../shared/data/svg_extracted_data.csv),)
 export SCALING_UTILS_DATA_DIR ?= $(abspath ../shared/data)
 endif
 
-.PHONY: book test construcoes execute serve bench clean distclean env vendor vendor-strict lint turma pdf \
-        publicar
+.PHONY: book test construcoes execute serve bench clean distclean env vendor vendor-strict lint \
+        turma pdf publicar alunos
 
 env: $(STAMP)
 
@@ -59,6 +65,13 @@ turma: $(STAMP) vendor
 pdf: $(STAMP) vendor-strict
 	$(JB_SINGLE)
 	$(PRINT_PDF)
+	cp $(PDF) $(GABARITO)
+	$(JB_SINGLE_TURMA)
+	$(PRINT_APOSTILA)
+
+# Cadernos dos alunos (alunos/, sem soluções nem respostas), gerados dos capítulos já executados.
+alunos: $(STAMP)
+	$(BIN)/python scripts/alunos.py
 
 # Testes de unidade, nbval estrito em todos os cadernos, as construções com -W (site, turma,
 # PDF) e os testes do site. Para caber em 10 min em 2 núcleos, as construções correm em segundo
@@ -84,11 +97,15 @@ construcoes: $(STAMP)
 	$(JB_BUILD)
 	$(JB_TURMA)
 	$(JB_SINGLE)
-	$(BIN)/python scripts/print_pdf.py --opcional _build/pdf/_build/singlehtml $(PDF)
+	$(BIN)/python scripts/print_pdf.py --opcional --abrir _build/pdf/_build/singlehtml $(PDF)
+	@if [ -f $(PDF) ]; then cp $(PDF) $(GABARITO); fi
+	$(JB_SINGLE_TURMA)
+	$(BIN)/python scripts/print_pdf.py --opcional _build/pdf-turma/_build/singlehtml $(APOSTILA)
 
 # Reexecuta os cadernos no lugar: a única forma de gravar saídas (ver README).
 execute: $(STAMP)
 	$(BIN)/python scripts/execute_notebooks.py notebooks/*.ipynb
+	$(BIN)/python scripts/alunos.py
 
 # Cria a etiqueta v<versão> que a célula de preparação instala no Colab (ver README, Publicar).
 publicar: $(STAMP)

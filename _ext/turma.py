@@ -1,4 +1,9 @@
-"""Versão da turma: com ``LIVRO_TURMA=1`` no ambiente, o site sai sem nenhuma solução.
+"""Versão da turma: com ``LIVRO_TURMA=1`` no ambiente, o site sai sem nenhuma resposta.
+
+Cada capítulo é lido já como o caderno dos alunos (scripts/alunos.py: sem soluções e sem as
+respostas do teste rápido), então nem as páginas nem o índice de busca as veem. No fim, os
+``_sources/notebooks/*.ipynb`` (o botão de baixar) são trocados pelos cadernos dos alunos, e os
+botões do Binder e do Colab apontam para ``alunos/`` no repositório.
 
 Não usamos o ``hide_solutions`` do sphinx-exercise: com soluções "gated" (``solution-start`` …
 ``solution-end``, que envolvem células de código), ele some com o início mas deixa o fim e todo
@@ -8,14 +13,70 @@ o conteúdo no meio. Aqui, depois que o sphinx-exercise junta as soluções gate
 
 from __future__ import annotations
 
+import json
 import os
+import sys
+from pathlib import Path
 
 from sphinx.transforms import SphinxTransform
 from sphinx_exercise.nodes import solution_node
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+import alunos
+
 
 def turma() -> bool:
     return os.environ.get("LIVRO_TURMA") == "1"
+
+
+GUIDE_STUB = """# Guia do professor
+
+O guia do professor não faz parte da versão da turma.
+Ele está no livro completo (`make book`) e no gabarito em PDF (`make pdf`, `_build/gabarito.pdf`).
+"""
+
+
+def read_student_notebook(app, docname, source):
+    """Troca o texto do capítulo pelo caderno dos alunos antes de o myst-nb lê-lo; o guia do
+    professor (com as respostas das discussões e a avaliação) vira um aviso."""
+    if not turma():
+        return
+    if docname.startswith("notebooks/"):
+        source[0] = alunos.dumps(alunos.student_notebook(json.loads(source[0])))
+    elif docname == "book/guia-do-professor":
+        source[0] = GUIDE_STUB
+
+
+def _retarget(node):
+    if isinstance(node, dict):
+        url = node.get("url")
+        if isinstance(url, str) and ("binder" in url or "colab" in url):
+            node["url"] = url.replace("/notebooks/", "/alunos/").replace(
+                "%2Fnotebooks%2F", "%2Falunos%2F").replace("=notebooks/", "=alunos/")
+        for value in node.values():
+            _retarget(value)
+    elif isinstance(node, list):
+        for value in node:
+            _retarget(value)
+
+
+def student_launch_buttons(app, pagename, templatename, context, doctree):
+    """Binder e Colab da turma abrem alunos/NN.ipynb (depois do tema, prioridade 501)."""
+    if turma() and pagename.startswith("notebooks/"):
+        _retarget(context.get("header_buttons", []))
+
+
+def student_sources(app, exception):
+    """O botão de baixar serve _sources/notebooks/*.ipynb: ali vão os cadernos dos alunos."""
+    if exception is not None or not turma() or app.builder.format != "html":
+        return
+    guide = Path(app.outdir) / "_sources" / "book" / "guia-do-professor.md"
+    if guide.is_file():
+        guide.write_text(GUIDE_STUB, encoding="utf-8")
+    sources = Path(app.outdir) / "_sources" / "notebooks"
+    for path in sorted(sources.glob("*.ipynb")):
+        chapter = Path(app.srcdir) / "notebooks" / path.name
+        path.write_text(alunos.render(chapter), encoding="utf-8")
 
 
 class RemoveSolutions(SphinxTransform):
@@ -30,4 +91,7 @@ class RemoveSolutions(SphinxTransform):
 
 def setup(app):
     app.add_transform(RemoveSolutions)
+    app.connect("source-read", read_student_notebook)
+    app.connect("html-page-context", student_launch_buttons, priority=600)
+    app.connect("build-finished", student_sources)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

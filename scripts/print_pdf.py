@@ -4,7 +4,10 @@
 Lê a construção de página única (``jupyter-book build . --builder singlehtml``), serve-a em
 127.0.0.1, bloqueia qualquer outro endereço, espera as figuras e as fontes e imprime em A4
 (as fórmulas já vêm compostas no HTML, ver _ext/formulas.py).
-Uso: python scripts/print_pdf.py [--opcional] PASTA_SINGLEHTML SAIDA.pdf
+Uso: python scripts/print_pdf.py [--opcional] [--abrir] PASTA_SINGLEHTML SAIDA.pdf
+
+Com ``--abrir`` (o gabarito do professor), todas as respostas escondidas em ``<details>`` (as do
+teste rápido) saem abertas no papel; sem ele, ficam fechadas como no site.
 
 Sem o Chromium, diz numa frase o que falta e como instalar. Com ``--opcional`` (o ``make
 test`` fora da CI), pula o PDF e sai com 0; na CI (``CI=true``) e no ``make pdf``, falha.
@@ -28,7 +31,7 @@ FOOTER = ('<div style="font-size:8px;width:100%;text-align:center;color:#555">'
           "</div>")
 
 
-def print_pdf(site: Path, out: Path) -> int:
+def print_pdf(site: Path, out: Path, open_answers: bool = False) -> int:
     from playwright.sync_api import sync_playwright
 
     if not (site / "index.html").is_file():
@@ -57,6 +60,9 @@ def print_pdf(site: Path, out: Path) -> int:
                           ".forEach(i => { i.loading = 'eager'; })")
             page.wait_for_function("() => [...document.images].every(i => i.complete)",
                                    timeout=60_000)
+            if open_answers:
+                page.evaluate("() => document.querySelectorAll('details')"
+                              ".forEach(d => { d.open = true; })")
             page.evaluate("() => document.fonts.ready")
             page.emulate_media(media="print")
             out.parent.mkdir(parents=True, exist_ok=True)
@@ -67,15 +73,17 @@ def print_pdf(site: Path, out: Path) -> int:
             browser.close()
     finally:
         httpd.shutdown()
-    print(f"PDF do livro: {out}")
+    print(f"PDF: {out}")
     return 0
 
 
 def main(args: list[str]) -> int:
     optional = "--opcional" in args
-    args = [a for a in args if a != "--opcional"]
+    open_answers = "--abrir" in args
+    args = [a for a in args if a not in {"--opcional", "--abrir"}]
     if len(args) != 2:
-        print("uso: print_pdf.py [--opcional] PASTA_SINGLEHTML SAIDA.pdf", file=sys.stderr)
+        print("uso: print_pdf.py [--opcional] [--abrir] PASTA_SINGLEHTML SAIDA.pdf",
+              file=sys.stderr)
         return 2
     if not Path(CHROMIUM).is_file():
         in_ci = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -84,7 +92,7 @@ def main(args: list[str]) -> int:
             return 0
         print(MISSING.format(what="sem ele não há PDF"), file=sys.stderr)
         return 1
-    return print_pdf(Path(args[0]), Path(args[1]))
+    return print_pdf(Path(args[0]), Path(args[1]), open_answers)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from conftest import HTML, ROOT, notebooks, require, toc_files
 
 TURMA = ROOT / "_build" / "turma" / "_build" / "html"
 PDF = ROOT / "_build" / "livro.pdf"
-SOLUTION_MARKERS = re.compile(r'class="[^"]*\bsolution\b|Solução para|solution-content')
+SOLUTION_MARKERS = re.compile(r'class="[^"]*\bsolution\b|Solução (?:para|do)|solution-content')
 
 
 def _chapter_pages():
@@ -31,6 +31,7 @@ def test_normal_build_still_has_solutions():
     for page in _chapter_pages():
         html = (HTML / page).read_text(encoding="utf-8")
         assert SOLUTION_MARKERS.search(html), f"{page}: o site normal perdeu as soluções"
+        assert "Solução do" in html and "Solução para" not in html, page
 
 
 def test_solution_code_outputs_are_gone_from_the_class_build():
