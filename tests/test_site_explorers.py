@@ -1,0 +1,159 @@
+"""Os exploradores Vega do site, vivos e sem rede (issue 15): num Chromium de verdade, cada
+controle de cada explorador vai a três posições (as duas pontas e o meio), pelo teclado; o que o
+Vega desenhou é lido do grafo de cena e comparado com as funções da biblioteca naquela posição;
+os textos visíveis (resumo, rótulos dos controles) mudam e são os da biblioteca."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import numpy as np
+import pytest
+from conftest import ROOT, offline_page
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import exploradores_site as ex
+
+from scaling_utils import chinchilla as ch
+from scaling_utils import explorers, kaplan
+from scaling_utils.powerlaw import fit_loglog, power_law, sample_power_law
+
+pytestmark = pytest.mark.site
+
+RTOL = 1e-3  # a grade guarda 4 algarismos (explorers._base.SIGNIFICANT): erro ≤ 5 × 10⁻⁴
+
+
+def _close(got, want, what):
+    got, want = np.asarray(got, float), np.asarray(want, float)
+    assert got.shape == want.shape and got.size, f"{what}: {got.shape}, esperado {want.shape}"
+    np.testing.assert_allclose(got, want, rtol=RTOL, err_msg=what)
+
+
+def _col(items, key):
+    return [float(d[key]) for d in items]
+
+
+def check_power_law(v, marks):
+    for name in ("linear", "loglog"):
+        x = np.array(_col(marks[name], "x"))
+        _close(_col(marks[name], "y"), v["E"] + power_law(x, v["a"], v["alpha"]), name)
+    if v["E"] > 0:
+        _close(_col(marks["linear_piso"], "piso"), [v["E"]] * 2, "piso")
+
+
+def check_fit(v, marks):
+    x, y = sample_power_law(1.0, -0.5, 1.0, 10 ** v["decades"], 15, v["noise"], 0)
+    _close(_col(marks["medidas"], "x"), x, "x das medidas")
+    _close(_col(marks["medidas"], "y"), y, "y das medidas")
+    _close(_col(marks["verdade"], "verdade"), power_law(x, 1.0, -0.5), "verdade")
+    _close(_col(marks["ajuste"], "ajuste"), fit_loglog(x, y).predict(x), "reta ajustada")
+
+
+def check_kaplan(v, marks):
+    C = np.array(_col(marks["n_opt"], "C"))
+    n, d = kaplan.allocation_for_compute(C)
+    _close(_col(marks["n_opt"], "N"), n, "N_opt")
+    _close(_col(marks["d_opt"], "D"), d, "D_opt")
+    _close(_col(marks["perda"], "L"), kaplan.loss_for_compute(C), "L(C)")
+    c = 10.0 ** v["log10_C"]
+    _close(_col(marks["escolha"], "c"), [c], "orçamento escolhido")
+    _close(_col(marks["ponto"], "l"), [kaplan.loss_for_compute(c)], "perda no orçamento")
+
+
+PARAMS = {"besiroglu_2024": ch.BESIROGLU_2024, "hoffmann_2022": ch.HOFFMANN_2022,
+          "hoffmann_2022_full": ch.HOFFMANN_2022_FULL}
+
+
+def check_chinchilla(v, marks):
+    p = PARAMS[v["params"]]
+    C = np.array(_col(marks["n_kaplan"], "C"))
+    nk, dk = kaplan.allocation_for_compute(C)
+    nc, dc = ch.compute_optimal(C, p)
+    _close(_col(marks["n_kaplan"], "Nk"), nk, "N de Kaplan")
+    _close(_col(marks["n_chinchilla"], "Nc"), nc, "N do Chinchilla")
+    _close(_col(marks["d_kaplan"], "Dk"), dk, "D de Kaplan")
+    _close(_col(marks["d_chinchilla"], "Dc"), dc, "D do Chinchilla")
+
+
+# nome do explorador → (página, fábrica com os argumentos do caderno, conferência)
+EXPLORERS = {
+    "lei_de_potencia": ("notebooks/01-leis-de-potencia.html", explorers.lei_de_potencia,
+                        check_power_law),
+    "ajuste": ("notebooks/01-leis-de-potencia.html", explorers.ajuste, check_fit),
+    "orcamento_kaplan": ("notebooks/02-kaplan.html", explorers.orcamento_kaplan, check_kaplan),
+    "orcamento_chinchilla": ("notebooks/03-chinchilla.html", explorers.orcamento_chinchilla,
+                             check_chinchilla),
+}
+PAGES = sorted({page for page, _, _ in EXPLORERS.values()})
+_timings: list[float] = []
+
+
+def _exercise(page, i, explorer, check):
+    """Cada controle a três posições (os demais onde estão); confere dados e textos."""
+    ctrls = ex.controls(page, i)
+    assert [c["param"] for c in ctrls] == [c.param for c in explorer.controls]
+    position = {c.name: c.start for c in explorer.controls}
+    seen = set()
+    for c, spec in zip(explorer.controls, ctrls, strict=True):
+        assert spec["rotulos"] == list(c.labels)
+        for k in ex.positions(len(c.values)):
+            _timings.append(ex.move(page, i, spec, k))
+            position[c.name] = k
+            values = {d.name: d.values[position[d.name]] for d in explorer.controls}
+            check(values, ex.plotted(page, i))
+            shown = ex.readouts(page, i)
+            row = explorer.row(**position)
+            assert shown["resumo"] == row["resumo"].replace("\n", "; "), values
+            control = next(x for x in shown["controles"] if x["nome"] == c.label)
+            assert control["texto"] == c.labels[k], (c.name, k, control)
+            if c.kind == "range":
+                assert control["valuetext"] == c.labels[k]
+            seen.add(shown["resumo"])
+    n_moves = sum(len(ex.positions(len(c.values))) for c in explorer.controls)
+    assert len(seen) >= min(3, n_moves), f"{explorer.name}: os textos visíveis não mudaram"
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_explorers_are_live_offline(browser, server, page_path):
+    t0 = time.perf_counter()
+    context, page, blocked = offline_page(browser, server, viewport={"width": 1100, "height": 900})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(f"{server}/{page_path}", wait_until="load")
+        # Carga sob demanda: antes de o leitor chegar perto, nada do Vega.
+        loaded = page.evaluate("() => [...document.scripts].some(s => /vega/.test(s.src))")
+        far = page.evaluate("() => document.querySelector('.explorador-vega')"
+                            ".getBoundingClientRect().top > innerHeight + 1000")
+        if far:
+            assert not loaded, f"{page_path}: Vega carregado antes de o leitor chegar perto"
+        n = ex.open_explorers(page)
+        names = page.evaluate("() => [...document.querySelectorAll('.explorador-vega')]"
+                              ".map(e => [e.dataset.explorador, e.dataset.pronto])")
+        want = [k for k, (p, _, _) in EXPLORERS.items() if p == page_path]
+        assert [nm for nm, _ in names] == want, names
+        assert all(state == "sim" for _, state in names), names
+        for i in range(n):
+            _, factory, check = EXPLORERS[names[i][0]]
+            _exercise(page, i, factory(), check)
+        # Nenhum widget morto: a célula do ipywidgets fica fora do site.
+        assert page.locator(".jupyter-widgets, .widget-slider").count() == 0
+        assert not errors, errors
+        assert not blocked, f"{page_path}: tentou a rede: {blocked}"
+    finally:
+        context.close()
+    print(f"\n{page_path}: {time.perf_counter() - t0:.1f} s; atualização mediana "
+          f"{np.median(_timings):.1f} ms em {len(_timings)} movimentos")
+
+
+def test_print_hides_the_explorer_and_keeps_the_figure(browser, server):
+    """Na impressão (e no PDF) fica a figura estática do matplotlib, não o explorador."""
+    context, page, _ = offline_page(browser, server)
+    try:
+        page.goto(f"{server}/notebooks/02-kaplan.html", wait_until="load")
+        page.emulate_media(media="print")
+        assert page.locator(".explorador-vega").first.is_hidden()
+        assert page.locator("article img").count() > 0
+    finally:
+        context.close()
