@@ -16,7 +16,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import exploradores_site as ex
 
 from scaling_utils import chinchilla as ch
+from scaling_utils import dados_restritos as dr
 from scaling_utils import explorers, kaplan
+from scaling_utils.inference import inference_aware_frontier, inference_aware_optimal
 from scaling_utils.powerlaw import fit_loglog, power_law, sample_power_law
 
 pytestmark = pytest.mark.site
@@ -76,6 +78,29 @@ def check_chinchilla(v, marks):
     _close(_col(marks["d_chinchilla"], "Dc"), dc, "D do Chinchilla")
 
 
+def check_inference(v, marks):
+    p = ch.BESIROGLU_2024
+    lt = float(ch.optimal_loss(ch.GOPHER_BUDGET, p))
+    d_inf = np.array(_col(marks["n"], "Dinf"))
+    n_opt, d_opt = inference_aware_frontier(lt, d_inf, p)
+    _close(_col(marks["n"], "N"), n_opt, "N ótimo com inferência")
+    _close(_col(marks["t"], "T"), d_opt / n_opt, "tokens por parâmetro")
+    base = inference_aware_optimal(lt, 0.0, p)
+    _close(_col(marks["n_chinchilla"], "bN"), [base.N] * 2, "N só do treino")
+    o = inference_aware_optimal(lt, 10 ** v["log10_D_inference"], p)
+    _close(_col(marks["n_ponto"], "n"), [o.N], "N na demanda escolhida")
+    _close(_col(marks["t_ponto"], "t"), [o.tokens_per_param], "tokens/parâmetro na demanda")
+
+
+def check_epochs(v, marks):
+    U, N = 10 ** v["log10_U"], 10 ** v["log10_N"]
+    e = np.array(_col(marks["efetivos"], "ep"))
+    _close(_col(marks["efetivos"], "ef"), dr.effective_data(e * U, U) / U, "dados efetivos")
+    e = np.array(_col(marks["repetindo"], "ep"))
+    _close(_col(marks["repetindo"], "rep"), dr.loss(N, e * U, U), "perda repetindo")
+    _close(_col(marks["novos_perda"], "nov"), dr.loss(N, e * U, e * U), "perda com dados novos")
+
+
 # nome do explorador → (página, fábrica com os argumentos do caderno, conferência)
 EXPLORERS = {
     "lei_de_potencia": ("notebooks/01-leis-de-potencia.html", explorers.lei_de_potencia,
@@ -84,6 +109,9 @@ EXPLORERS = {
     "orcamento_kaplan": ("notebooks/02-kaplan.html", explorers.orcamento_kaplan, check_kaplan),
     "orcamento_chinchilla": ("notebooks/03-chinchilla.html", explorers.orcamento_chinchilla,
                              check_chinchilla),
+    "inferencia": ("notebooks/06-depois-do-chinchilla.html", explorers.inferencia,
+                   check_inference),
+    "epocas": ("notebooks/06-depois-do-chinchilla.html", explorers.epocas, check_epochs),
 }
 PAGES = sorted({page for page, _, _ in EXPLORERS.values()})
 _timings: list[float] = []

@@ -164,7 +164,8 @@ def config() -> dict:
         "axis": {"labelFontSize": 11, "titleFontSize": 11, "gridOpacity": 0.3,
                  "titleFontWeight": "normal", "labelColor": "#222", "titleColor": "#222"},
         "title": {"fontSize": 12, "fontWeight": "normal", "anchor": "middle"},
-        "legend": {"labelFontSize": 10, "titleFontSize": 10, "orient": "bottom"},
+        "legend": {"labelFontSize": 10, "titleFontSize": 10, "orient": "bottom",
+                   "labelLimit": 320},
         "line": {"strokeWidth": 2},
         "range": {"category": list(PALETTE)},
     }
@@ -210,7 +211,9 @@ class Explorer:
         start = self.row(**{c.name: c.start for c in self.controls})
         return (
             f'<div class="explorador-vega" data-explorador="{self.name}">'
-            '<style>.explorador-vega{margin:0.5em 0 1em}'
+            # Fundo branco e texto escuro também no tema escuro, como as figuras PNG.
+            '<style>.explorador-vega{margin:0.5em 0 1em;padding:0.5em;background:#fff;'
+            'color:#222;border-radius:4px;overflow-x:auto}'
             '.explorador-vega .vega-bind{margin:0.3em 0}'
             '.explorador-vega .vega-bind-name{display:inline-block;min-width:14em}'
             '.explorador-vega input[type=range]+span{display:none}'
