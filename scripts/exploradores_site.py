@@ -112,3 +112,40 @@ def readouts(page, i: int) -> dict:
 def positions(n: int) -> list[int]:
     """As posições testadas de um controle com ``n``: as duas pontas e o meio."""
     return sorted({0, n // 2, n - 1})
+
+
+def measure(html_dir, chromium: str = "/usr/bin/chromium") -> dict:
+    """Para o make bench: em cada capítulo com exploradores, cada controle às pontas e ao meio;
+    devolve a mediana (ms) por explorador e a geral, do evento do teclado ao fim do desenho."""
+    import statistics
+    from pathlib import Path
+
+    import serve
+    from playwright.sync_api import sync_playwright
+
+    pages = sorted(p.relative_to(html_dir).as_posix() for p in Path(html_dir).rglob("*.html")
+                   if "explorador-vega" in p.read_text(encoding="utf-8"))
+    httpd, base = serve.start(Path(html_dir))
+    per, all_ms = {}, []
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium, headless=True,
+                                         args=["--no-sandbox", "--disable-gpu"])
+            for path in pages:
+                page = browser.new_page(viewport={"width": 1100, "height": 900})
+                page.goto(f"{base}/{path}", wait_until="load")
+                n = open_explorers(page)
+                for i in range(n):
+                    name = page.evaluate(
+                        "(i) => document.querySelectorAll('.explorador-vega')[i]"
+                        ".dataset.explorador", i)
+                    times = [move(page, i, c, k) for c in controls(page, i)
+                             for k in positions(len(c["rotulos"]))]
+                    per[name] = round(statistics.median(times), 1)
+                    all_ms += times
+                page.close()
+            browser.close()
+    finally:
+        httpd.shutdown()
+    return {"median_ms": round(statistics.median(all_ms), 1) if all_ms else None,
+            "moves": len(all_ms), "per_explorer_median_ms": per}

@@ -5,6 +5,7 @@ os textos visíveis (resumo, rótulos dos controles) mudam e são os da bibliote
 
 from __future__ import annotations
 
+import functools
 import sys
 import time
 
@@ -17,6 +18,7 @@ import exploradores_site as ex
 
 from scaling_utils import chinchilla as ch
 from scaling_utils import dados_restritos as dr
+from scaling_utils import emergence as em
 from scaling_utils import explorers, kaplan
 from scaling_utils.inference import inference_aware_frontier, inference_aware_optimal
 from scaling_utils.powerlaw import fit_loglog, power_law, sample_power_law
@@ -101,6 +103,35 @@ def check_epochs(v, marks):
     _close(_col(marks["novos_perda"], "nov"), dr.loss(N, e * U, e * U), "perda com dados novos")
 
 
+def check_mirage(v, marks):
+    task, k = em.ILLUSTRATIVE_TASK, int(v["length"])
+    N = np.array(_col(marks["esperado"], "N"))
+    _close(_col(marks["esperado"], "esperado"), em.score(task(N), v["metric"], k), "esperado")
+    if v["metric"] == "edit_distance":
+        assert not marks.get("medido"), "distância de edição: sem pontos medidos"
+        return
+    Nm = np.array(_col(marks["medido"], "Nm"))
+    want = em.sample_accuracy(em.score(task(Nm), v["metric"], k), int(v["n_questions"]), 0)
+    _close(_col(marks["medido"], "medido"), want, "medido no teste")
+
+
+def check_isoflop(v, marks, runs):
+    w = v["bin_width"]
+    iso = ch.fit_isoflop(runs.N, runs.D, runs.loss, bin_width=w)
+    stars = sorted(zip(_col(marks["minimos"], "sN"), _col(marks["minimos"], "sL"), strict=True))
+    assert 3 <= len(stars) <= 6
+    for n_opt, l_min in stars:  # cada estrela é o mínimo de uma parábola da biblioteca
+        j = int(np.argmin(np.abs(np.log10(iso.N_opt) - np.log10(n_opt))))
+        _close([n_opt, l_min], [iso.N_opt[j], np.polyval(iso.coefs[j], np.log10(iso.N_opt[j]))],
+               "mínimo da parábola")
+    # Cada corrida desenhada é uma corrida real (N, perda) das corridas digitalizadas.
+    drawn_n = np.array(_col(marks["corridas"], "pN"))[:, None]
+    drawn_loss = np.array(_col(marks["corridas"], "pL"))[:, None]
+    assert drawn_n.size
+    gap = np.maximum(np.abs(drawn_n / runs.N - 1), np.abs(drawn_loss / runs.loss - 1))
+    assert (gap.min(axis=1) < 1e-3).all(), "corrida desenhada que não está nos dados"
+
+
 # nome do explorador → (página, fábrica com os argumentos do caderno, conferência)
 EXPLORERS = {
     "lei_de_potencia": ("notebooks/01-leis-de-potencia.html", explorers.lei_de_potencia,
@@ -109,6 +140,8 @@ EXPLORERS = {
     "orcamento_kaplan": ("notebooks/02-kaplan.html", explorers.orcamento_kaplan, check_kaplan),
     "orcamento_chinchilla": ("notebooks/03-chinchilla.html", explorers.orcamento_chinchilla,
                              check_chinchilla),
+    "isoflop": ("notebooks/04-replicacao.html", explorers.isoflop, check_isoflop),
+    "miragem": ("notebooks/05-paradoxo.html", explorers.miragem, check_mirage),
     "inferencia": ("notebooks/06-depois-do-chinchilla.html", explorers.inferencia,
                    check_inference),
     "epocas": ("notebooks/06-depois-do-chinchilla.html", explorers.epocas, check_epochs),
@@ -143,7 +176,7 @@ def _exercise(page, i, explorer, check):
 
 
 @pytest.mark.parametrize("page_path", PAGES)
-def test_explorers_are_live_offline(browser, server, page_path):
+def test_explorers_are_live_offline(browser, server, page_path, request):
     t0 = time.perf_counter()
     context, page, blocked = offline_page(browser, server, viewport={"width": 1100, "height": 900})
     errors = []
@@ -164,6 +197,10 @@ def test_explorers_are_live_offline(browser, server, page_path):
         assert all(state == "sim" for _, state in names), names
         for i in range(n):
             _, factory, check = EXPLORERS[names[i][0]]
+            if names[i][0] == "isoflop":  # precisa das corridas do Chinchilla
+                runs = request.getfixturevalue("runs")
+                factory = functools.partial(factory, runs)
+                check = functools.partial(check, runs=runs)
             _exercise(page, i, factory(), check)
         # Nenhum widget morto: a célula do ipywidgets fica fora do site.
         assert page.locator(".jupyter-widgets, .widget-slider").count() == 0

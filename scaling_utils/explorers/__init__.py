@@ -12,7 +12,7 @@ from importlib import import_module
 _FUNCTIONS = {
     "lei_de_potencia": "potencia", "ajuste": "potencia",
     "orcamento_kaplan": "orcamento", "orcamento_chinchilla": "orcamento",
-    "inferencia": "recentes", "epocas": "recentes",
+    "isoflop": "replicacao", "miragem": "paradoxo", "inferencia": "recentes", "epocas": "recentes",
 }
 
 __all__ = list(_FUNCTIONS)

@@ -66,6 +66,17 @@ def slider(name: str, label: str, lo: float, hi: float, step: float, start: floa
                    _nearest(name, values, start))
 
 
+def steps(name: str, label: str, values: Sequence[float], start: float,
+          digits: int = 0) -> Control:
+    """Controle deslizante sobre uma lista dada de posições (por exemplo 10, 20, 50, 100)."""
+    values = tuple(_check.finite(name, v) for v in values)
+    if len(values) < 3 or list(values) != sorted(set(values)):
+        raise ValueError(f"{name}: as posições devem ser ao menos 3, crescentes; "
+                         f"recebido {values!r}.")
+    return Control(name, label, values, tuple(fmt.num(v, digits) for v in values),
+                   _nearest(name, values, start))
+
+
 def choice(name: str, label: str, options: dict, start) -> Control:
     """Lista de opções: ``options`` vai do texto que o leitor lê ao valor."""
     labels, values = tuple(options), tuple(options.values())
@@ -86,7 +97,7 @@ def _compact(value):
         return value
     if isinstance(value, float):
         return float(f"{value:.{SIGNIFICANT}g}") if math.isfinite(value) else None
-    return [_compact(float(v)) for v in value]
+    return [v if isinstance(v, str) else _compact(float(v)) for v in value]
 
 
 def grid(controls: Sequence[Control], state: Callable[..., dict]) -> list[dict]:
@@ -191,8 +202,10 @@ class Explorer:
         spec = self.chart.to_dict()
         spec["datasets"] = {DATA: self.rows, **(self.tables or {})}
         for name, values in (self.axes or {}).items():
-            spec["datasets"][name] = [{"k": k + 1, name: v} for k, v in
-                                      enumerate(_compact(values))]
+            # Guardados uma vez só: com todos os algarismos (as curvas íngremes, como p^k,
+            # ampliariam o arredondamento de x).
+            spec["datasets"][name] = [{"k": k + 1, name: float(v)} for k, v in
+                                      enumerate(values)]
         spec["description"] = self.alt_text
         spec["config"] = {**spec.get("config", {}), **config()}
         spec["usermeta"] = {"controles": [
