@@ -5,7 +5,8 @@
 Metas (issues): fit_parametric padrão ≤ 2 s (mediana) e o mesmo ótimo da estratégia
 exaustiva; bootstrap com 1.000 reamostras ≤ 60 s; import scaling_utils ≤ 0,5 s; cada caderno
 executa em ≤ 20 s (o laboratório, ≤ 60 s); cada atualização de widget, ≤ 100 ms (mediana) na
-função pura; num kernel, cada movimento de controle (figura + PNG + alt), ≤ 150 ms (issue 15).
+função pura; num kernel, cada movimento de controle (figura + PNG + alt), ≤ 150 ms (issue 15);
+cada movimento de um explorador Vega no site, ≤ 50 ms (mediana).
 """
 
 from __future__ import annotations
@@ -147,6 +148,17 @@ def lighthouse(antes: str | None = None, times: int = 3) -> dict:
     return results
 
 
+def explorer_updates() -> dict:
+    """Exploradores Vega no site (issue 15): ms por movimento de controle, do evento do teclado
+    ao fim do desenho, no Chromium (meta: mediana ≤ 50 ms)."""
+    import exploradores_site
+
+    html = ROOT / "_build" / "html"
+    if not html.is_dir():
+        return {"erro": "precisa de _build/html (make book)"}
+    return exploradores_site.measure(html)
+
+
 def site() -> dict:
     """Tamanho do site, a página mais pesada (dos testes do navegador) e o maior PNG."""
     html = ROOT / "_build" / "html"
@@ -169,7 +181,8 @@ def main(argv: list[str]) -> None:
     antes = argv[argv.index("--antes") + 1] if "--antes" in argv else None
     times = int(argv[argv.index("--vezes") + 1]) if "--vezes" in argv else 3
     if "--so-site" in argv:
-        report = {"site": site(), "lighthouse": lighthouse(antes, times)}
+        report = {"site": site(), "explorer_update_ms": explorer_updates(),
+                  "lighthouse": lighthouse(antes, times)}
         print(json.dumps(report, indent=2, ensure_ascii=False))
         return
     prepare_environment()
@@ -192,6 +205,9 @@ def main(argv: list[str]) -> None:
             v <= NOTEBOOK_LIMIT_S.get(k, 20.0) for k, v in report["notebook_execution_s"].items()),
     }
     report["site"] = site()
+    report["explorer_update_ms"] = explorers = explorer_updates()
+    checks["site explorers: median update <= 50 ms"] = (
+        explorers.get("median_ms") is not None and explorers["median_ms"] <= 50.0)
     report["lighthouse"] = lh_report = lighthouse(antes, times)
     import lighthouse as lh
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Copia o CSS e as fontes do KaTeX e os scripts dos widgets (do npm, versões fixadas em package-lock.json)
+# Copia o CSS e as fontes do KaTeX, os scripts dos widgets e o Vega (do npm, versões fixadas em package-lock.json)
 # para _vendor/, de onde o site os serve: assim o livro funciona sem internet.
 # Sem npm, sai com código 3 e o livro é construído com as cópias das CDNs (ver _ext/pt_br_ui.py).
 set -euo pipefail
@@ -32,6 +32,12 @@ cp "$kx"/fonts/*.woff2 _vendor/katex/fonts/
 cp node_modules/requirejs/require.js _vendor/widgets/require.js
 hm=node_modules/@jupyter-widgets/html-manager/dist
 cp "$hm/embed-amd.js" _vendor/widgets/embed-amd.js
+
+# Os exploradores vivos (scaling_utils/explorers): Vega, Vega-Lite e vega-embed, carregados sob
+# demanda quando um explorador se aproxima da tela (window.LIVRO_VEGA, _ext/explorador_vega.py).
+mkdir -p _vendor/vega
+cp node_modules/vega/build/vega.min.js node_modules/vega-lite/build/vega-lite.min.js \
+   node_modules/vega-embed/build/vega-embed.min.js _vendor/vega/
 
 find _vendor -name '*.map' -delete
 touch "$stamp"

@@ -1,0 +1,109 @@
+"""Os exploradores Vega sem navegador: a especificação só seleciona (nenhuma conta no
+JavaScript), a grade cobre toda combinação dos controles, entradas ruins têm erro em português e
+o HTML traz o que o site e os leitores de tela precisam."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+
+import numpy as np
+import pytest
+
+from scaling_utils import explorers
+from scaling_utils.explorers import _base
+from scaling_utils.explorers.potencia import X_CURVE
+from scaling_utils.powerlaw import power_law
+
+FACTORIES = [getattr(explorers, name) for name in explorers.__all__]
+
+
+@pytest.fixture(scope="module", params=FACTORIES, ids=lambda f: f.__name__)
+def explorer(request):
+    if request.param.__name__ == "isoflop":  # as corridas do Chinchilla (conftest.runs)
+        return request.param(request.getfixturevalue("runs"))
+    return request.param()
+
+
+def _transforms(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "transform":
+                yield from value
+            yield from _transforms(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _transforms(item)
+
+
+def test_the_spec_only_selects(explorer):
+    """Só filtro por índice, desdobrar listas, numerar pontos, buscar o eixo comum e nomear a
+    série com uma constante: nenhuma expressão que calcule um número do livro."""
+    params = {c.param for c in explorer.controls}
+    columns = {c.column for c in explorer.controls}
+    seen = set()
+    for t in _transforms(explorer.spec()):
+        kind = next(k for k in ("filter", "flatten", "window", "lookup", "calculate") if k in t)
+        seen.add(kind)
+        if kind == "filter":
+            for clause in t["filter"].split(" && "):
+                m = re.fullmatch(r"datum\.(i_\w+) == (p_\w+)", clause)
+                assert m and m[1] in columns and m[2] in params, clause
+                assert m[1][2:] == m[2][2:], clause
+        elif kind == "window":
+            assert [w["op"] for w in t["window"]] == ["row_number"]
+        elif kind == "calculate":
+            assert isinstance(json.loads(t["calculate"]), str), t  # uma constante de texto
+    assert "filter" in seen
+
+
+def test_grid_covers_every_position(explorer):
+    sizes = [len(c.values) for c in explorer.controls]
+    assert all(n >= 3 for n in sizes)
+    got = sorted(tuple(r[c.column] for c in explorer.controls) for r in explorer.rows)
+    assert got == sorted(itertools.product(*(range(n) for n in sizes)))
+    assert all(r["resumo"] for r in explorer.rows)
+    assert len({r["resumo"] for r in explorer.rows}) > 1, "o resumo muda com os controles"
+
+
+def test_html_for_site_and_screen_readers(explorer):
+    html = explorer._repr_html_()
+    assert 'aria-live="polite"' in html and 'role="figure"' in html
+    assert "@media print{.explorador-vega{display:none}}" in html
+    spec_text = re.search(r'class="explorador-spec">(.*?)</script>', html, re.S)[1]
+    spec = json.loads(spec_text.replace("<\\/", "</"))
+    assert spec["description"] == explorer.alt_text
+    for c, meta in zip(explorer.controls, spec["usermeta"]["controles"], strict=True):
+        assert meta["rotulos"] == list(c.labels) and meta["rotulo"] == c.label
+        if c.kind == "range":  # números em pt-BR: vírgula decimal, nunca ponto
+            pt_br = r"[−-]?\d{1,3}(\.\d{3})*(,\d+)?"
+            assert all(re.fullmatch(pt_br, s) for s in c.labels), c.labels
+    assert len(html) < 400_000, f"{explorer.name}: {len(html)} bytes no caderno"
+
+
+def test_power_law_grid_is_the_library_law():
+    ex = explorers.lei_de_potencia()
+    for pos in ({"a": 0, "alpha": 0, "E": 0}, {"a": 9, "alpha": 20, "E": 4},
+                {"a": 3, "alpha": 7, "E": 2}):
+        row = ex.row(**pos)
+        a, alpha, E = (c.values[pos[c.name]] for c in ex.controls)
+        np.testing.assert_allclose(row["y"], E + power_law(np.array(X_CURVE), a, alpha),
+                                   rtol=1e-3)
+
+
+def test_bad_input_names_argument_and_value():
+    with pytest.raises(ValueError, match=r"alpha.*0\.5"):
+        explorers.lei_de_potencia(alpha=0.5)
+    with pytest.raises(ValueError, match=r"params.*'outro'"):
+        explorers.orcamento_chinchilla(params="outro")
+    with pytest.raises(ValueError, match=r"grade de x.*3 posições"):
+        _base.slider("x", "x", 0.0, 1.0, 0.6, 0.0, 1)
+    with pytest.raises(ValueError, match=r"log10_C"):
+        explorers.orcamento_kaplan(log10_C=40.0)
+
+
+def test_start_position_is_the_nearest_grid_point():
+    ex = explorers.orcamento_chinchilla(log10_C=23.76)
+    c = ex.controls[0]
+    assert c.values[c.start] == 23.75
