@@ -131,7 +131,7 @@ def _read(path: Path, static: Path, seen: set[Path]) -> str:
     imports = [(path.parent / m.group(1)).resolve() for m in IMPORT.finditer(text)]
     parts = URL.sub(rebase, IMPORT.sub("\0", text)).split("\0")
     out = [parts[0]]
-    for target, rest in zip(imports, parts[1:]):
+    for target, rest in zip(imports, parts[1:], strict=True):
         out += [_read(target, static, seen), rest]
     return "".join(out)
 

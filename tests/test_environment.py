@@ -189,3 +189,18 @@ def test_chinchilla_data_is_not_in_the_repository():
     tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True,
                              check=True).stdout
     assert "svg_extracted_data" not in tracked
+
+
+def test_every_subpackage_goes_into_the_wheel():
+    """O Colab instala o pacote do git: uma pasta de scaling_utils fora da roda quebra os
+    capítulos lá (o subpacote desafio já ficou de fora assim)."""
+    from setuptools import find_packages
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    include = config["tool"]["setuptools"]["packages"]["find"]["include"]
+    found = set(find_packages(str(ROOT), include=include))
+    on_disk = {p.parent.relative_to(ROOT).as_posix().replace("/", ".")
+               for p in (ROOT / "scaling_utils").rglob("__init__.py")}
+    assert on_disk <= found, on_disk - found
+    assert {"scaling_utils", "scaling_utils.desafio", "scaling_utils.explorers"} <= found
+    assert not {p for p in found if not p.startswith("scaling_utils")}, found
