@@ -59,7 +59,7 @@ HOFFMANN_2022 = LossParams(E=1.69, A=406.4, B=410.7, alpha=0.34, beta=0.28)
 #: vêm da **fonte TeX** do artigo no arXiv (2203.15556), como notam Besiroglu et al. (2024).
 HOFFMANN_2022_FULL = LossParams(E=1.6934, A=406.40, B=410.72, alpha=0.33917, beta=0.28491)
 
-#: Reajuste de Besiroglu et al. (2024), Eq. 4 / Tabela 1, sobre as 240 corridas digitalizadas.
+#: Reajuste de Besiroglu et al. (2024), Eq. 4 / Tabela 1, sobre as 240 execuções digitalizadas.
 BESIROGLU_2024 = LossParams(E=1.8172, A=482.01, B=2085.43, alpha=0.3478, beta=0.3658)
 
 #: Orçamento comum de Gopher e Chinchilla em FLOPs (Hoffmann et al. 2022, §4.1 e Tabela 3).
@@ -178,7 +178,7 @@ class _Objective:
 
 #: Tolerâncias do L-BFGS-B. "strict": converge de fato (o problema é mal condicionado: com as
 #: tolerâncias padrão, o otimizador para longe do mínimo). "scipy": os padrões do SciPy, para
-#: reproduzir a parada precoce do ajuste de 2022.
+#: reproduzir a parada prematura do ajuste de 2022.
 TOLERANCES = {
     "strict": {"gtol": 1e-12, "ftol": 1e-15, "maxiter": 5000},
     "scipy": {"gtol": 1e-5, "ftol": 2.220446049250313e-09, "maxiter": 15000},

@@ -23,7 +23,7 @@ import numpy as np
 from . import _check
 from .chinchilla import LossParams, _params
 
-#: Ajuste de Muennighoff et al. (2023) às suas corridas em C4 (§3 e Apêndice; constantes com
+#: Ajuste de Muennighoff et al. (2023) às suas execuções em C4 (§3 e Apêndice; constantes com
 #: todas as casas no README do repositório dos autores, huggingface/datablations, "Parametric
 #: Fit"): A = e^6,255414, B = e^7,3049974, E = e^0,6254804, α = β = 0,3526596.
 MUENNIGHOFF_2023 = LossParams(E=math.exp(0.6254804), A=math.exp(6.255414), B=math.exp(7.3049974),

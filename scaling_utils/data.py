@@ -25,7 +25,7 @@ URL = (
 )
 SHA256 = "193478df4e90f040016431996c45682659306840ecdadf83cfb9cd5ca0aa1b30"
 ENV_VAR = "SCALING_UTILS_DATA_DIR"
-#: O ajuste principal de Besiroglu et al. (2024) descarta as 5 corridas de maior perda
+#: O ajuste principal de Besiroglu et al. (2024) descarta as 5 execuções de maior perda
 #: (todas perto de 10¹⁹ FLOPs, com D/N < 0,41). Seleção por posição, não por limiar.
 N_OUTLIERS = 5
 

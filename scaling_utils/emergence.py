@@ -42,7 +42,7 @@ def token_edit_distance(p, length):
 def sample_accuracy(p_correct, n_questions, seed):
     """Acurácia medida num teste finito: Binomial(n_questions, p_correct)/n_questions, semeada.
 
-    Mostra o efeito da resolução: com poucas questões, modelos pequenos leem exatamente 0.
+    Mostra o efeito da resolução: com poucas questões, modelos pequenos tiram exatamente 0.
     """
     pv = _check.probability("p_correct", p_correct)
     n = _check.positive_int("n_questions", n_questions)

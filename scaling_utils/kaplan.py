@@ -36,7 +36,7 @@ C_C_MIN = 3.1e8  # PF-dias
 
 #: Eq. 1.5 ajustada à parte (Tabela 2): α_N = 0,076, α_D = 0,103, N_c = 6,4 × 10¹³,
 #: D_c = 1,8 × 10¹³. Não são as constantes das Eqs. 1.1–1.2: vêm de outro ajuste,
-#: sobre todas as corridas com (N, D) variando juntos.
+#: sobre todas as execuções com (N, D) variando juntos.
 ND_ALPHA_N = 0.076
 ND_ALPHA_D = 0.103
 ND_N_C = 6.4e13

@@ -1,4 +1,4 @@
-"""No navegador (JupyterLite, Pyodide): os dados das corridas do Chinchilla pelo ``fetch``.
+"""No navegador (JupyterLite, Pyodide): os dados das execuções do Chinchilla pelo ``fetch``.
 
 No Pyodide não há sockets, e o ``urllib`` de ``data`` não baixa nada. A célula de preparação
 dos cadernos chama ``await baixar_dados()``: o navegador busca o arquivo (``pyodide.http.pyfetch``,
@@ -13,7 +13,7 @@ import hashlib
 
 from . import data
 
-SEM_DADOS = ("Não consegui baixar pelo navegador os dados das corridas do Chinchilla ({motivo}). "
+SEM_DADOS = ("Não consegui baixar pelo navegador os dados das execuções do Chinchilla ({motivo}). "
              "Os capítulos rodam assim mesmo; só as células que usam esses dados dizem o que "
              "falta. Para tê-los, confira a conexão e rode esta célula de novo (o arquivo vem "
              "de {url}).")

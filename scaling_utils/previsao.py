@@ -23,7 +23,7 @@ from . import _check
 LLAMA3_ALPHA, LLAMA3_A = 0.53, 0.29
 LLAMA3_C = 3.8e25
 LLAMA3_N, LLAMA3_D = 402e9, 16.55e12
-#: Faixa das corridas da lei do Llama 3 (§3.2.1).
+#: Faixa das execuções da lei do Llama 3 (§3.2.1).
 LLAMA3_FIT_RANGE = (6e18, 1e22)
 
 

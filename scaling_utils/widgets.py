@@ -62,19 +62,19 @@ def render(figure_function, alt_function, frame: dict | None = None, **kwargs) -
 
     Com ``frame`` (um dicionário do widget), a primeira figura sai como no site (PNG compacto,
     layout refeito) e a sua moldura fica guardada em ``frame``; as seguintes reaproveitam a
-    moldura e saem depressa (``fast_png``): é o que um kernel faz a cada movimento do controle.
+    moldura e saem depressa (``_fast_png``): é o que um kernel faz a cada movimento do controle.
     """
     fig = figure_function(**kwargs)
     alt = alt_function(**kwargs)
     if frame is None or not frame:
         html = figure_html(fig, alt)  # exatamente o retrato de sempre
         if frame is not None:
-            frame.update(record_frame(fig))
+            frame.update(_record_frame(fig))
         return html
-    return figure_html(fig, alt, png=fast_png(fig, frame))
+    return figure_html(fig, alt, png=_fast_png(fig, frame))
 
 
-def record_frame(fig) -> dict:
+def _record_frame(fig) -> dict:
     """A moldura de uma figura: tamanho, posição de cada eixo depois do layout, o recorte do
     PNG (o de ``bbox_inches="tight"`` na resolução do PNG, em polegadas) e o menor texto em px."""
     import matplotlib.pyplot as plt
@@ -96,7 +96,7 @@ def _figure_titles(fig) -> list:
                         for name in ("suptitle", "supxlabel", "supylabel")) if t is not None]
 
 
-def fast_png(fig, frame: dict) -> bytes:
+def _fast_png(fig, frame: dict) -> bytes:
     """PNG de uma atualização, várias vezes mais rápido que ``plotting.png_bytes``: os eixos
     ficam onde estavam na primeira figura (sem refazer o layout), um só desenho com o recorte
     dela, sem paleta e com compressão leve. O arquivo sai maior, mas só viaja do kernel ao

@@ -1,7 +1,7 @@
 """Atualizações rápidas dos widgets num kernel (issue 15, parte 3; scaling_utils.widgets).
 
 A primeira figura de um widget é o retrato de sempre (o que fica no caderno e no site); as
-seguintes reaproveitam a moldura dela (``fast_png``). Aqui: o retrato não muda, a atualização
+seguintes reaproveitam a moldura dela (``_fast_png``). Aqui: o retrato não muda, a atualização
 desenha a mesma figura que o caminho completo, no mesmo tamanho, e sempre os mesmos bytes.
 O tempo por movimento é medido em ``make bench`` (``kernel_update_ms``), não aqui.
 """
@@ -82,4 +82,4 @@ def _resized():
 def test_fast_png_falls_back_when_the_figure_changes_shape():
     frame: dict = {}
     widgets.render(figures.fit_demo, figures.fit_demo_alt, frame=frame, noise=0.2, decades=2.0)
-    assert widgets.fast_png(_resized(), frame) == plotting.png_bytes(_resized())
+    assert widgets._fast_png(_resized(), frame) == plotting.png_bytes(_resized())

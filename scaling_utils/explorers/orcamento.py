@@ -87,7 +87,7 @@ def orcamento_kaplan(log10_C: float = 23.5) -> Explorer:
 
 #: Os três conjuntos de parâmetros do capítulo 3 (ver chinchilla.py para as fontes).
 PARAMS = {"reajuste de 2024 (Besiroglu et al.)": "besiroglu_2024",
-          "2022, valores impressos": "hoffmann_2022",
+          "2022, valores publicados": "hoffmann_2022",
           "2022, fonte TeX (mais casas)": "hoffmann_2022_full"}
 _BY_KEY = {"besiroglu_2024": ch.BESIROGLU_2024, "hoffmann_2022": ch.HOFFMANN_2022,
            "hoffmann_2022_full": ch.HOFFMANN_2022_FULL}

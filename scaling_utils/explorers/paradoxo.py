@@ -36,7 +36,7 @@ def mirage_state(metric: str, length: int, n_questions: int) -> dict:
     if metric != "edit_distance":
         zeros = int(np.sum(np.asarray(measured) == 0))
         text += (f"\nmedido com {fmt.count(q, 'questão', 'questões')}: "
-                 f"{fmt.count(zeros, 'modelo lê', 'modelos leem')} exatamente zero")
+                 f"{fmt.count(zeros, 'modelo tira', 'modelos tiram')} exatamente zero")
     return {"medido": measured, "resumo": text}
 
 

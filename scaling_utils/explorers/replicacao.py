@@ -1,5 +1,5 @@
 """Capítulo 4 (a replicação): a largura das faixas de compute na Abordagem 2, refeita nas
-corridas digitalizadas, como em figures.isoflop_bands."""
+execuções digitalizadas, como em figures.isoflop_bands."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def isoflop_state(runs, bin_width: float) -> dict:
 
 
 def isoflop(runs, bin_width: float = 0.1) -> Explorer:
-    """Largura das faixas de compute → a Abordagem 2 refeita nas corridas digitalizadas."""
+    """Largura das faixas de compute → a Abordagem 2 refeita nas execuções digitalizadas."""
     import altair as alt
 
     controls = (slider("bin_width", "largura da faixa (décadas)", 0.05, 0.3, 0.05, bin_width, 2),)
@@ -68,7 +68,7 @@ def isoflop(runs, bin_width: float = 0.1) -> Explorer:
                                    "0.81L-0.39,0.12L-0.95,-0.31L-0.24,-0.33Z",
                              filled=True, size=180, stroke="black", strokeWidth=0.8).encode(
                 x="sN:Q", y="sL:Q", color=colour("sG")).properties(name="minimos"),
-        ).properties(title="Abordagem 2 nas corridas digitalizadas", width=560, height=320),
+        ).properties(title="Abordagem 2 nas execuções digitalizadas", width=560, height=320),
     ).add_params(*bindings(controls))
     start = controls[0].values[controls[0].start]
     return Explorer("isoflop", controls, rows, chart, isoflop_bands_alt(runs, start))
