@@ -119,11 +119,11 @@ def scroll_through(page, timeout: int = 30_000) -> None:
 
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
-    """Pasta com o CSV das corridas: $SCALING_UTILS_DATA_DIR ou ../shared/data."""
+    """Pasta com o CSV das execuções do Chinchilla: $SCALING_UTILS_DATA_DIR ou ../shared/data."""
     env = os.environ.get("SCALING_UTILS_DATA_DIR")
     path = Path(env) if env else SHARED_DATA
     require((path / "svg_extracted_data.csv").is_file(),
-            f"dados das corridas do Chinchilla ausentes em {path}")
+            f"dados das execuções do Chinchilla ausentes em {path}")
     return path
 
 

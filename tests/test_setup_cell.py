@@ -262,7 +262,7 @@ def test_lite_without_the_data_explains_in_portuguese_and_goes_on(cell, cache, c
     cell.lite(**kwargs)
     cell.run()
     out = capsys.readouterr().out
-    assert out.startswith("Não consegui baixar pelo navegador os dados das corridas do "
+    assert out.startswith("Não consegui baixar pelo navegador os dados das execuções do "
                           "Chinchilla (")
     assert "rode esta célula de novo" in out and data.URL in out
     assert {"offline": "Failed to fetch", "http404": "respondeu 404",
