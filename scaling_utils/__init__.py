@@ -24,7 +24,7 @@ except PackageNotFoundError:  # pragma: no cover - pacote não instalado (uso di
 _SUBMODULES = (
     "compute", "powerlaw", "kaplan", "chinchilla", "emergence", "models", "planets",
     "data", "fmt", "plotting", "widgets", "inference", "dados_restritos", "previsao",
-    "amostragem", "figures_recentes", "desafio", "navegador", "explorers",
+    "amostragem", "figures", "desafio", "navegador", "explorers",
 )
 
 __all__ = ["__version__", *_SUBMODULES]

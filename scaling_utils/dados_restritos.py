@@ -21,7 +21,7 @@ import math
 import numpy as np
 
 from . import _check
-from .chinchilla import LossParams, _params
+from .chinchilla.lei import LossParams, _params
 
 #: Ajuste de Muennighoff et al. (2023) às suas execuções em C4 (§3 e Apêndice; constantes com
 #: todas as casas no README do repositório dos autores, huggingface/datablations, "Parametric

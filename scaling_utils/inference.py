@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import _check, fmt
-from .chinchilla import HOFFMANN_2022, LossParams, _params, tokens_for_loss
+from .chinchilla.lei import HOFFMANN_2022, LossParams, _params, tokens_for_loss
 
 
 @dataclass(frozen=True)

@@ -218,7 +218,7 @@ def isoflop_explorer(runs, bin_width: float = 0.1):
 
 def epochs_explorer(log10_U: float = 10.0, log10_N: float = 9.0):
     """Quantas épocas ainda valem a pena? Tokens únicos e tamanho → dados efetivos e perda."""
-    from .figures_recentes import epochs_value, epochs_value_alt
+    from .figures import epochs_value, epochs_value_alt
 
     lu = _check.in_range("log10_U", log10_U, 8.0, 13.0)
     ln = _check.in_range("log10_N", log10_N, 7.0, 12.0)

@@ -84,7 +84,6 @@ def widget_updates() -> dict:
 
     matplotlib.use("Agg")
     from scaling_utils import figures as f
-    from scaling_utils import figures_recentes as fr
     from scaling_utils.widgets import render
 
     cases = {
@@ -100,7 +99,7 @@ def widget_updates() -> dict:
         "mirage_explorer": (f.mirage, f.mirage_alt,
                             {"metric": "exact_match", "length": 10, "n_questions": 300}),
         "lab_explorer": (f.lab_sweep, f.lab_sweep_alt, {"spectrum": 2.0, "noise": 0.4}),
-        "epochs_explorer": (fr.epochs_value, fr.epochs_value_alt,
+        "epochs_explorer": (f.epochs_value, f.epochs_value_alt,
                             {"log10_U": 11.0, "log10_N": 10.0}),
     }
     import matplotlib.pyplot as plt

@@ -18,6 +18,7 @@ from scaling_utils import (
     emergence,
     figures,
     fmt,
+    inference,
     kaplan,
     lab,
     models,
@@ -102,10 +103,10 @@ API = [
     ("optimal_loss", chinchilla.optimal_loss, {"C": 1e21}, {"C": "positive"}),
     ("chinchilla.tokens_for_loss", chinchilla.tokens_for_loss, {"N": 1e9, "L_target": 2.5},
      {"N": "positive", "L_target": "positive"}),
-    ("inference_aware_optimal", chinchilla.inference_aware_optimal,
+    ("inference_aware_optimal", inference.inference_aware_optimal,
      {"L_target": 2.0, "D_inference": 1e12},
      {"L_target": "positive", "D_inference": "nonneg"}),
-    ("inference_aware_frontier", chinchilla.inference_aware_frontier,
+    ("inference_aware_frontier", inference.inference_aware_frontier,
      {"L_target": 2.0, "D_inference": [0.0, 1e12]},
      {"L_target": "positive", "D_inference": "nonneg"}),
     ("fit_parametric", chinchilla.fit_parametric, {"N": _N, "D": _D, "L": _L, "delta": 1e-3},
@@ -300,7 +301,9 @@ def test_error_names_the_bad_element():
 
 def test_sweep_covers_every_public_function():
     """Toda função pública de cada módulo aparece na varredura ou num teste dedicado."""
+    import importlib
     import inspect
+    import pkgutil
 
     import scaling_utils
 
@@ -320,10 +323,17 @@ def test_sweep_covers_every_public_function():
                  "smallest_font_pt", "png_layout", "place_labels", "overlapping_texts",
                  "desafio_explorer"}  # desafio_explorer: tests/test_desafio.py
     missing = []
-    for modname in ("compute", "powerlaw", "kaplan", "chinchilla", "emergence", "models",
-                    "data", "fmt", "plotting", "figures", "widgets", "lab", "inference",
-                    "dados_restritos", "amostragem", "previsao", "figures_recentes"):
-        mod = getattr(scaling_utils, modname)
+    packages = {"chinchilla": ("lei", "ajuste", "isoflop", "publicados"),
+                "figures": ("potencia", "kaplan", "chinchilla", "replicacao", "paradoxo",
+                            "recentes", "laboratorio")}
+    for sub in ("chinchilla", "figures"):  # a lista acima tem de acompanhar os pacotes
+        found = {m.name for m in pkgutil.iter_modules(getattr(scaling_utils, sub).__path__)}
+        assert found - {"_comum"} == set(packages[sub]), (sub, found)
+    modnames = ("compute", "powerlaw", "kaplan", "emergence", "models", "data", "fmt",
+                "plotting", "widgets", "lab", "inference", "dados_restritos", "amostragem",
+                "previsao", *(f"{p}.{m}" for p, ms in packages.items() for m in ms))
+    for modname in modnames:
+        mod = importlib.import_module(f"scaling_utils.{modname}")
         for name, obj in vars(mod).items():
             if name.startswith("_") or not inspect.isfunction(obj):
                 continue
@@ -444,10 +454,10 @@ def test_count_labels_in_figures():
 def test_messages_with_computed_numbers_use_decimal_comma():
     """O "E = 1.69" com ponto: números calculados numa mensagem passam por fmt."""
     with pytest.raises(ValueError) as info:
-        chinchilla.inference_aware_optimal(1.0, 1e12, chinchilla.HOFFMANN_2022)
+        inference.inference_aware_optimal(1.0, 1e12, chinchilla.HOFFMANN_2022)
     assert "perda irredutível E = 1,69;" in str(info.value)
     with pytest.raises(ValueError) as info:
-        chinchilla.inference_aware_frontier(1.0, [1e12], chinchilla.BESIROGLU_2024)
+        inference.inference_aware_frontier(1.0, [1e12], chinchilla.BESIROGLU_2024)
     assert f"E = {fmt.plain(chinchilla.BESIROGLU_2024.E)};" in str(info.value)
     assert "," in fmt.plain(chinchilla.BESIROGLU_2024.E)
     # C = 2.048 = 32 × 64: só N = 32 (D = 64) cabe na grade.

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scaling_utils import chinchilla as ch
-from scaling_utils import emergence, fmt
+from scaling_utils import emergence, fmt, inference
 from scaling_utils.powerlaw import fit_loglog
 
 PARAMS = [ch.HOFFMANN_2022, ch.HOFFMANN_2022_FULL, ch.BESIROGLU_2024]
@@ -124,7 +124,7 @@ def test_chinchilla_tokens_for_loss_inverts_loss(N, gap, p):
 @given(st.floats(min_value=1e20, max_value=1e26), params)
 def test_inference_aware_without_inference_is_chinchilla(C, p):
     target = float(ch.optimal_loss(C, p))
-    o = ch.inference_aware_optimal(target, 0.0, p)
+    o = inference.inference_aware_optimal(target, 0.0, p)
     n_opt, _ = ch.compute_optimal(C, p)
     assert o.N == pytest.approx(n_opt, rel=1e-4)
     assert o.total == pytest.approx(C, rel=1e-6)
@@ -134,8 +134,8 @@ def test_inference_aware_without_inference_is_chinchilla(C, p):
 def test_more_inference_means_smaller_model(C, d_inf):
     p = ch.BESIROGLU_2024
     target = float(ch.optimal_loss(C, p))
-    small = ch.inference_aware_optimal(target, d_inf, p)
-    big = ch.inference_aware_optimal(target, d_inf * 10, p)
+    small = inference.inference_aware_optimal(target, d_inf, p)
+    big = inference.inference_aware_optimal(target, d_inf * 10, p)
     assert big.N < small.N and big.tokens_per_param > small.tokens_per_param
     assert ch.loss(big.N, big.D_train, p) == pytest.approx(target, rel=1e-9)
 
@@ -144,8 +144,8 @@ def test_inference_frontier_matches_exact_solver():
     p = ch.BESIROGLU_2024
     target = float(ch.optimal_loss(ch.GOPHER_BUDGET, p))
     d_inf = np.geomspace(1e9, 1e15, 7)
-    n, d = ch.inference_aware_frontier(target, d_inf, p)
-    exact = np.array([ch.inference_aware_optimal(target, x, p).N for x in d_inf])
+    n, d = inference.inference_aware_frontier(target, d_inf, p)
+    exact = np.array([inference.inference_aware_optimal(target, x, p).N for x in d_inf])
     np.testing.assert_allclose(n, exact, rtol=1e-3)
     np.testing.assert_allclose(ch.loss(n, d, p), target, rtol=1e-9)
 

@@ -8,13 +8,7 @@ import pytest
 from scaling_utils import amostragem as am
 from scaling_utils import chinchilla as ch
 from scaling_utils import dados_restritos as dr
-from scaling_utils import inference
 from scaling_utils import previsao as pv
-
-
-def test_inference_moved_but_still_importable_from_chinchilla():
-    assert ch.inference_aware_optimal is inference.inference_aware_optimal
-    assert ch.inference_aware_frontier is inference.inference_aware_frontier
 
 
 @pytest.mark.parametrize("epochs", [1.0, 1.5, 4.0, 16.0, 100.0])

@@ -12,7 +12,8 @@ import numpy as np
 
 from .. import _check, fmt
 from .. import chinchilla as ch
-from ..figures import _line, _points, isoflop_parabolas
+from ..figures import isoflop_parabolas
+from ..figures._comum import _line, _points
 from ..plotting import log_axes, new_figure
 from .estrategias import Ajuste2, prever_abordagem3, razoes_vertice
 from .nota import Verdade

@@ -8,8 +8,7 @@ import numpy as np
 from .. import chinchilla as ch
 from .. import dados_restritos as dr
 from .. import fmt
-from ..figures import inference_demand_alt
-from ..figures_recentes import epochs_value_alt
+from ..figures import epochs_value_alt, inference_demand_alt
 from ..inference import inference_aware_frontier, inference_aware_optimal
 from ._base import Explorer, bindings, current, grid, headline, log_axis, series, slider
 
@@ -96,7 +95,7 @@ EPOCHS = tuple(float(f"{v:.3g}") for v in np.geomspace(1.0, 60.0, 21))  # eixo c
 
 
 def epochs_curves(log10_U: float) -> dict:
-    """Dados efetivos (em múltiplos de U_D) contra as épocas, como em figures_recentes."""
+    """Dados efetivos (em múltiplos de U_D) contra as épocas, como em figures.recentes."""
     U = 10.0**log10_U
     e = np.array(EPOCHS)
     return {"ef": dr.effective_data(e * U, U) / U, "novo": e}

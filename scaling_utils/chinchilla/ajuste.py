@@ -1,9 +1,5 @@
-"""Chinchilla: Hoffmann et al. (2022), *Training Compute-Optimal Large Language Models*,
-e a replicação de Besiroglu et al. (2024).
-
-Lei paramétrica (Abordagem 3): L̂(N, D) = E + A/N^α + B/D^β, com N = **todos** os parâmetros
-e D = tokens. Sob C = 6·N·D, o mínimo tem forma fechada (Hoffmann et al. 2022, Eq. 4 e App. D.2):
-N_opt = G·(C/6)^a, D_opt = G⁻¹·(C/6)^b, G = (αA/(βB))^(1/(α+β)), a = β/(α+β), b = α/(α+β).
+"""O ajuste da lei paramétrica (Abordagem 3; Hoffmann et al. 2022, App. D.2) e o bootstrap da
+replicação de Besiroglu et al. (2024): Huber sobre o log da perda, L-BFGS a partir de uma grade.
 """
 
 from __future__ import annotations
@@ -13,88 +9,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import _check, fmt
-
-
-@dataclass(frozen=True)
-class LossParams:
-    """Parâmetros de L̂(N, D) = E + A/N^α + B/D^β (E em nats/token)."""
-
-    E: float
-    A: float
-    B: float
-    alpha: float
-    beta: float
-
-    def __post_init__(self):
-        _check.nonnegative("E", self.E)
-        for name in ("A", "B", "alpha", "beta"):
-            value = getattr(self, name)
-            if isinstance(value, np.ndarray) and value.ndim > 0:
-                raise TypeError(f"{name} deve ser um único número; recebido {value!r}.")
-            _check.positive(name, value)
-        if isinstance(self.E, np.ndarray) and self.E.ndim > 0:
-            raise TypeError(f"E deve ser um único número; recebido {self.E!r}.")
-
-    @property
-    def a(self) -> float:
-        """Expoente de N_opt ∝ C^a: a = β/(α+β)."""
-        return self.beta / (self.alpha + self.beta)
-
-    @property
-    def b(self) -> float:
-        """Expoente de D_opt ∝ C^b: b = α/(α+β)."""
-        return self.alpha / (self.alpha + self.beta)
-
-    @property
-    def G(self) -> float:
-        """G = (αA/(βB))^(1/(α+β)), o coeficiente da forma fechada."""
-        return (self.alpha * self.A / (self.beta * self.B)) ** (1.0 / (self.alpha + self.beta))
-
-
-#: Valores impressos em Hoffmann et al. (2022), Abordagem 3 (Eq. 10, App. D.2), arredondados.
-HOFFMANN_2022 = LossParams(E=1.69, A=406.4, B=410.7, alpha=0.34, beta=0.28)
-
-#: Os mesmos com mais casas: não estão impressos no PDF (a App. D.2 traz só os arredondados);
-#: vêm da **fonte TeX** do artigo no arXiv (2203.15556), como notam Besiroglu et al. (2024).
-HOFFMANN_2022_FULL = LossParams(E=1.6934, A=406.40, B=410.72, alpha=0.33917, beta=0.28491)
-
-#: Reajuste de Besiroglu et al. (2024), Eq. 4 / Tabela 1, sobre as 240 execuções digitalizadas.
-BESIROGLU_2024 = LossParams(E=1.8172, A=482.01, B=2085.43, alpha=0.3478, beta=0.3658)
-
-#: Orçamento comum de Gopher e Chinchilla em FLOPs (Hoffmann et al. 2022, §4.1 e Tabela 3).
-GOPHER_BUDGET = 5.76e23
-
-
-def _params(params) -> LossParams:
-    if not isinstance(params, LossParams):
-        raise TypeError(f"params deve ser um LossParams; recebido {params!r}.")
-    return params
-
-
-def loss(N, D, params: LossParams = HOFFMANN_2022):
-    """L̂(N, D) = E + A/N^α + B/D^β, em nats/token. N: todos os parâmetros; D: tokens."""
-    p = _params(params)
-    n = _check.positive("N", N)
-    d = _check.positive("D", D)
-    _check.broadcastable(N=n, D=d)
-    return p.E + p.A / np.power(n, p.alpha) + p.B / np.power(d, p.beta)
-
-
-def compute_optimal(C, params: LossParams = HOFFMANN_2022):
-    """(N_opt, D_opt) que minimizam L̂ sob 6·N·D = C (forma fechada; C em FLOPs)."""
-    p = _params(params)
-    c6 = _check.positive("C", C) / 6.0
-    return p.G * np.power(c6, p.a), np.power(c6, p.b) / p.G
-
-
-def tokens_per_param(C, params: LossParams = HOFFMANN_2022):
-    """D_opt/N_opt no orçamento C (FLOPs): quantos tokens por parâmetro a lei recomenda."""
-    n, d = compute_optimal(C, params)
-    return d / n
-
-
-# --- Abordagem 3: o ajuste --------------------------------------------------------------
+from .. import _check
+from .lei import LossParams
 
 #: Grade de inícios de Hoffmann et al. (2022), App. D.2: α, β ∈ {0, 0,5, …, 2},
 #: e ∈ {−1, −0,5, …, 1}, a, b ∈ {0, 5, …, 25} → 5·5·5·6·6 = 4.500 pontos.
@@ -111,7 +27,10 @@ INIT_GRID = np.array(
     )
 )
 
+
 STRATEGIES = ("fast", "exhaustive")
+
+
 REDUCTIONS = ("sum", "mean")
 
 
@@ -304,130 +223,3 @@ def bootstrap(N, D, L, n_resamples: int, seed: int, *, delta: float = 1e-3,
     _check.positive_int("seed", seed, minimum=0)
     lvl = _level(level)
     return percentile_intervals(bootstrap_draws(N, D, L, n_resamples, seed, delta=delta), lvl)
-
-
-# --- Abordagem 2: parábolas IsoFLOP -----------------------------------------------------
-
-@dataclass(frozen=True)
-class IsoflopFit:
-    """Resultado de :func:`fit_isoflop`.
-
-    budgets: C de cada grupo IsoFLOP (média geométrica); N_opt, D_opt: mínimos das parábolas;
-    coefs: coeficientes (c₂, c₁, c₀) de L ≈ c₂·x² + c₁·x + c₀, x = log₁₀ N, por grupo;
-    a, b: expoentes de N_opt ∝ C^a e D_opt ∝ C^b.
-    """
-
-    budgets: np.ndarray
-    N_opt: np.ndarray
-    D_opt: np.ndarray
-    coefs: np.ndarray
-    a: float
-    b: float
-
-
-def fit_isoflop(N, D, L, *, bin_width: float = 0.1, min_runs: int = 5) -> IsoflopFit:
-    """Abordagem 2 de Hoffmann et al. (2022): uma parábola em log N por orçamento de FLOPs.
-
-    As execuções são agrupadas por C = 6·N·D em faixas de ``bin_width`` décadas; cada faixa com
-    pelo menos ``min_runs`` execuções, curvatura positiva e mínimo dentro dos N medidos dá um
-    N_opt. Depois, N_opt ∝ C^a e D_opt = C/(6·N_opt) ∝ C^b por ajuste log-log.
-    """
-    from .powerlaw import fit_loglog
-
-    n, d, lv = _validate_runs(N, D, L)
-    width = _check.positive("bin_width", bin_width)
-    m = _check.positive_int("min_runs", min_runs, minimum=3)
-    logc = np.log10(6.0 * n * d)
-    bins = np.floor(logc / width).astype(int)
-    budgets, n_opt, coefs = [], [], []
-    for key in np.unique(bins):
-        sel = bins == key
-        if sel.sum() < m:
-            continue
-        x = np.log10(n[sel])
-        c2, c1, c0 = np.polyfit(x, lv[sel], 2)
-        if c2 <= 0:
-            continue
-        x_min = -c1 / (2 * c2)
-        if not x.min() <= x_min <= x.max():
-            continue
-        budgets.append(10 ** logc[sel].mean())
-        n_opt.append(10**x_min)
-        coefs.append((c2, c1, c0))
-    if len(budgets) < 3:
-        usable = fmt.count(len(budgets), "grupo IsoFLOP utilizável", "grupos IsoFLOP utilizáveis")
-        raise ValueError(
-            f"só {usable} (são precisos 3); "
-            f"aumente bin_width (recebido {bin_width!r}) ou reduza min_runs "
-            f"(recebido {min_runs!r})."
-        )
-    budgets, n_opt = np.array(budgets), np.array(n_opt)
-    d_opt = budgets / (6.0 * n_opt)
-    a = fit_loglog(budgets, n_opt).alpha
-    b = fit_loglog(budgets, d_opt).alpha
-    return IsoflopFit(budgets, n_opt, d_opt, np.array(coefs), a, b)
-
-
-# --- Fatos publicados ---------------------------------------------------------------------
-
-#: Tabela 3 de Hoffmann et al. (2022), projeções da Abordagem 1:
-#: (parâmetros, FLOPs, tokens) ótimos.
-TABLE3 = (
-    (400e6, 1.92e19, 8.0e9),
-    (1e9, 1.21e20, 20.2e9),
-    (10e9, 1.23e22, 205.1e9),
-    (67e9, 5.76e23, 1.5e12),
-    (175e9, 3.85e24, 3.7e12),
-    (280e9, 9.90e24, 5.9e12),
-    (520e9, 3.43e25, 11.0e12),
-    (1e12, 1.27e26, 21.2e12),
-    (10e12, 1.30e28, 216.2e12),
-)
-
-#: Tabela 2 de Hoffmann et al. (2022): expoentes (a, b) de N_opt ∝ C^a e D_opt ∝ C^b.
-TABLE2_EXPONENTS = {
-    "Abordagem 1 (mínimo por curva de treino)": (0.50, 0.50),
-    "Abordagem 2 (parábolas IsoFLOP)": (0.49, 0.51),
-    "Abordagem 3 (lei paramétrica)": (0.46, 0.54),
-    "Kaplan et al. (2020)": (0.73, 0.27),
-}
-
-#: MMLU 5-shot, acurácia média (Hoffmann et al. 2022, Tabela 6; o resumo diz 67,5% para o
-#: Chinchilla).
-MMLU = {"aleatório": 0.250, "GPT-3": 0.439, "Gopher": 0.600, "Chinchilla": 0.676,
-        "especialista humano": 0.898}
-
-#: Chinchilla × Gopher nas 57 tarefas do MMLU (Hoffmann et al. 2022, §4.2.2 e Fig. 6):
-#: melhor em 51, igual em 2, pior em 4.
-MMLU_TASKS = {"melhor": 51, "igual": 2, "pior": 4}
-MMLU_WORSE = ("college mathematics", "econometrics", "moral scenarios", "formal logic")
-
-
-def optimal_loss(C, params: LossParams = HOFFMANN_2022):
-    """A menor perda alcançável com C FLOPs: L̂(N_opt(C), D_opt(C))."""
-    n, d = compute_optimal(C, params)
-    return loss(n, d, params)
-
-
-def tokens_for_loss(N, L_target, params: LossParams = HOFFMANN_2022):
-    """Tokens de treino para um modelo de N parâmetros atingir ``L_target``.
-
-    D = (B / (L − E − A/N^α))^(1/β). Devolve ``inf`` quando nem dados infinitos bastam.
-    """
-    p = _params(params)
-    n = _check.positive("N", N)
-    lt = _check.positive("L_target", L_target)
-    _check.broadcastable(N=n, L_target=lt)
-    gap = lt - p.E - p.A / np.power(n, p.alpha)
-    safe = np.where(gap > 0, gap, 1.0)
-    d = np.where(gap > 0, (p.B / safe) ** (1.0 / p.beta), np.inf)
-    return float(d) if np.ndim(d) == 0 else d
-
-
-# Alocação com inferência (Sardana et al. 2024): mudou para ``scaling_utils.inference``;
-# os nomes continuam importáveis daqui.
-from .inference import (  # noqa: E402, F401 (nomes reexportados)
-    InferenceAwareOptimum,
-    inference_aware_frontier,
-    inference_aware_optimal,
-)
