@@ -74,27 +74,37 @@ alunos: $(STAMP)
 	$(BIN)/python scripts/alunos.py
 
 # Testes de unidade, nbval estrito em todos os cadernos, as construções com -W (site, turma,
-# PDF) e os testes do site. Para caber em 10 min em 2 núcleos, as construções correm em segundo
-# plano (log em $(BUILDS).log) enquanto os testes que não precisam delas rodam; os testes do
-# site esperam por elas (ver tests/conftest.py).
+# PDF) e os testes do site. Para caber em 10 min em 2 núcleos, três trabalhos correm juntos:
+# as construções (registro em $(BUILDS).log), os testes do site em dois processos do
+# pytest-xdist (registro em $(SITE_TESTS).log; esperam o site ficar pronto e, os que leem a
+# turma ou os PDFs, todas as construções; ver tests/conftest.py) e, em primeiro plano, os
+# testes que não precisam do site (unidade, nbval e as reexecuções sob outros OpenBLAS).
 BUILDS := _build/construcoes
+SITE_TESTS := _build/testes-do-site
 # Um fio por processo do OpenBLAS: os processos já correm em paralelo, e fios do OpenBLAS que
 # esperam uns pelos outros numa máquina ocupada tornam tudo muitas vezes mais lento.
 test: export OPENBLAS_NUM_THREADS = 1
+test: export LIVRO_CONSTRUCOES = $(BUILDS)
 test: $(STAMP) vendor-strict
-	@mkdir -p _build && rm -f $(BUILDS).rc
+	@mkdir -p _build && rm -f $(BUILDS).rc $(BUILDS).site $(SITE_TESTS).rc _build/relatorio-site.json
 	@echo "Construções (site, turma, PDF) em segundo plano; registro em $(BUILDS).log"
 	@{ $(MAKE) --no-print-directory construcoes > $(BUILDS).log 2>&1; echo $$? > $(BUILDS).rc; } &
-	@LIVRO_CONSTRUCOES=$(BUILDS) $(BIN)/python -m pytest tests notebooks $(NBVAL) -ra; rc=$$?; \
-	  while [ ! -s $(BUILDS).rc ]; do sleep 1; done; \
+	@echo "Testes do site em segundo plano (2 processos); registro em $(SITE_TESTS).log"
+	@{ $(BIN)/python -m pytest tests -m site -n 2 -ra > $(SITE_TESTS).log 2>&1; \
+	   echo $$? > $(SITE_TESTS).rc; } &
+	@$(BIN)/python -m pytest tests notebooks $(NBVAL) -m "not site" -ra; rc=$$?; \
+	  while [ ! -s $(BUILDS).rc ] || [ ! -s $(SITE_TESTS).rc ]; do sleep 1; done; \
+	  echo "--- Testes do site ($(SITE_TESTS).log) ---"; cat $(SITE_TESTS).log; \
 	  grep -h "Chromium não encontrado" $(BUILDS).log || true; \
-	  b=$$(cat $(BUILDS).rc); \
+	  b=$$(cat $(BUILDS).rc); s=$$(cat $(SITE_TESTS).rc); \
 	  [ "$$b" = 0 ] || { tail -n 40 $(BUILDS).log; echo "As construções falharam: $(BUILDS).log"; }; \
-	  [ $$rc = 0 ] && [ "$$b" = 0 ]
+	  [ "$$s" = 0 ] || echo "Os testes do site falharam: $(SITE_TESTS).log"; \
+	  [ $$rc = 0 ] && [ "$$b" = 0 ] && [ "$$s" = 0 ]
 
 # As três construções que o make test confere (sem o PDF, fora da CI, se faltar o Chromium).
 construcoes: $(STAMP)
 	$(JB_BUILD)
+	@touch $(BUILDS).site
 	$(JB_TURMA)
 	$(JB_SINGLE)
 	$(BIN)/python scripts/print_pdf.py --opcional --abrir _build/pdf/_build/singlehtml $(PDF)

@@ -136,10 +136,13 @@ def runs(data_dir):
 
 # --- Ordem da sessão e trabalhos em segundo plano -------------------------------------------
 # O make test constrói site, turma e PDF em segundo plano (LIVRO_CONSTRUCOES=<prefixo>: o log em
-# <prefixo>.log, o código de saída em <prefixo>.rc) enquanto os testes que não precisam deles
-# rodam; os do site esperam a construção. As reexecuções sob outros núcleos do OpenBLAS
-# (tests/reexecucao.py) começam ao fim da coleta, e os testes que as conferem vão para o fim.
+# <prefixo>.log, o código de saída em <prefixo>.rc, e <prefixo>.site assim que o site fica pronto)
+# enquanto os testes que não precisam deles rodam. Os testes do site esperam só o site e rodam
+# enquanto turma e PDF ainda se constroem; os que leem a turma ou os PDFs (módulos com ``TURMA``
+# ou ``PDF``) esperam tudo. As reexecuções sob outros núcleos do OpenBLAS (tests/reexecucao.py)
+# começam ao fim da coleta, e os testes que as conferem vão para o fim.
 SITE_FIXTURES = {"server", "browser"}
+OTHER_BUILDS = ("TURMA", "PDF", "APOSTILA", "GABARITO")  # nomes de módulo: precisa de tudo
 BUILDS = os.environ.get("LIVRO_CONSTRUCOES", "")
 _builds_state: dict[str, str] = {}
 
@@ -148,7 +151,13 @@ def _needs_site(item) -> bool:
     module = getattr(item, "module", None)
     return (bool(SITE_FIXTURES & set(getattr(item, "fixturenames", ())))
             or item.get_closest_marker("site") is not None
-            or getattr(module, "HTML", None) is HTML)
+            or getattr(module, "HTML", None) is HTML
+            or _needs_every_build(item))
+
+
+def _needs_every_build(item) -> bool:
+    module = getattr(item, "module", None)
+    return any(hasattr(module, name) for name in OTHER_BUILDS)
 
 
 def _consumer(item) -> bool:
@@ -157,11 +166,20 @@ def _consumer(item) -> bool:
     return item.nodeid.endswith(reexecucao.CONSUMERS)
 
 
+def _order(item) -> int:
+    if _consumer(item):
+        return 3
+    if _needs_every_build(item):
+        return 2
+    return 1 if item.get_closest_marker("site") else 0
+
+
+@pytest.hookimpl(tryfirst=True)  # antes da seleção por -m (o make test separa "site")
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if _needs_site(item):
             item.add_marker("site")
-    items.sort(key=lambda i: 2 if _consumer(i) else 1 if i.get_closest_marker("site") else 0)
+    items.sort(key=_order)
 
 
 def pytest_collection_finish(session):
@@ -175,28 +193,33 @@ def pytest_collection_finish(session):
         reexecucao.start(data)
 
 
-def _wait_for_builds() -> None:
-    if "ok" in _builds_state:
+def _wait_for_builds(stage: str) -> None:
+    """Espera a construção em segundo plano: ``site`` (só o site) ou ``todas``."""
+    if stage in _builds_state or "todas" in _builds_state:
         return
     if "falha" in _builds_state:
         pytest.fail(_builds_state["falha"])
-    rc_file, log = Path(BUILDS + ".rc"), Path(BUILDS + ".log")
+    rc_file, log, site = Path(BUILDS + ".rc"), Path(BUILDS + ".log"), Path(BUILDS + ".site")
     deadline = time.monotonic() + 30 * 60
-    while not rc_file.is_file() or not rc_file.read_text().strip():
+
+    def finished() -> bool:
+        return rc_file.is_file() and bool(rc_file.read_text().strip())
+
+    while not finished() and not (stage == "site" and site.is_file()):
         if time.monotonic() > deadline:
             _builds_state["falha"] = f"as construções não terminaram em 30 min ({log})"
             pytest.fail(_builds_state["falha"])
         time.sleep(1)
-    if rc_file.read_text().strip() != "0":
+    if not (stage == "site" and site.is_file()) and rc_file.read_text().strip() != "0":
         tail = "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-40:])
         _builds_state["falha"] = f"as construções (site, turma, PDF) falharam; {log}:\n{tail}"
         pytest.fail(_builds_state["falha"])
-    _builds_state["ok"] = "1"
+    _builds_state[stage] = "ok"
 
 
 def pytest_runtest_setup(item):
     if BUILDS and item.get_closest_marker("site"):
-        _wait_for_builds()
+        _wait_for_builds("todas" if _needs_every_build(item) else "site")
 
 
 def pytest_sessionfinish(session):

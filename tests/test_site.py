@@ -9,6 +9,7 @@ peso de cada página dentro das metas (issue 16).
 from __future__ import annotations
 
 import json
+import os
 import re
 from html.parser import HTMLParser
 
@@ -46,11 +47,21 @@ _weights: dict[str, dict[str, int]] = {}
 def weight_report():
     """Grava o peso de cada página (lido por make bench) ao fim dos testes do site."""
     yield
-    if _weights:
-        REPORT.parent.mkdir(exist_ok=True)
-        heaviest = max(_weights, key=lambda p: _weights[p]["depois"])
-        REPORT.write_text(json.dumps({"paginas": len(_weights), "bytes_por_pagina": _weights,
-                                      "mais_pesada": [heaviest, _weights[heaviest]["depois"]]},
+    if not _weights:
+        return
+    import fcntl
+
+    REPORT.parent.mkdir(exist_ok=True)
+    # Com os testes do site em vários processos (pytest-xdist), cada um junta as suas páginas
+    # às que os outros já gravaram nesta sessão (o make test apaga o relatório antes).
+    with open(REPORT.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        weights = (json.loads(REPORT.read_text(encoding="utf-8"))["bytes_por_pagina"]
+                   if REPORT.is_file() and os.environ.get("LIVRO_CONSTRUCOES") else {})
+        weights.update(_weights)
+        heaviest = max(weights, key=lambda p: weights[p]["depois"])
+        REPORT.write_text(json.dumps({"paginas": len(weights), "bytes_por_pagina": weights,
+                                      "mais_pesada": [heaviest, weights[heaviest]["depois"]]},
                                      indent=2, ensure_ascii=False), encoding="utf-8")
 
 
