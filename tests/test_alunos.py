@@ -256,3 +256,36 @@ def test_teacher_guide_is_not_in_student_materials(path):
     text = _html_text(path.read_text(encoding="utf-8"))
     assert "não faz parte da versão da turma" in text
     assert "Equívocos comuns" not in text and "Perguntas para discussão" not in text
+
+
+def _assessment_answers() -> list[str]:
+    """Os trechos de texto corrido de cada gabarito da avaliação somativa do guia."""
+    sys.path.insert(0, str(ROOT / "_ext"))
+    import so_professor
+
+    guide = (ROOT / "book" / "guia-do-professor.md").read_text(encoding="utf-8")
+    start = guide.index(so_professor.HEADING)
+    section = guide[start:].split("\n## ", 1)[0]
+    assert so_professor.without_assessment(guide) == guide.replace(
+        section, so_professor.NOTICE.format(heading=section.splitlines()[0]))
+    keys = re.findall(r"\*Gabarito:\*(.*)", section)
+    pieces = [p.strip(" .,;:!?−-") for k in keys for p in CUT.split(k)]
+    return [p for p in pieces if len(p) >= 12 and len(p.split()) >= 2]
+
+
+def test_summative_assessment_only_in_the_teacher_pdf():
+    """A prova e o gabarito do guia: fora do site público (página, busca, download) e no
+    gabarito em PDF."""
+    require((HTML / "book" / "guia-do-professor.html").is_file(), "site não construído")
+    require(GABARITO.is_file(), "gabarito não gerado (make pdf; precisa do Chromium)")
+    pieces = _assessment_answers()
+    assert len(pieces) >= 4, pieces
+    public = {"página": _html_text((HTML / "book" / "guia-do-professor.html").read_text("utf-8")),
+              "busca": (HTML / "searchindex.js").read_text(encoding="utf-8"),
+              "download": (HTML / "_sources" / "book" / "guia-do-professor.md").read_text("utf-8")}
+    assert "gabarito.pdf" in public["página"]
+    for where, text in public.items():
+        leaked = [p for p in pieces if squash(p) in squash(text)]
+        assert not leaked, f"avaliação somativa no site público ({where}): {leaked}"
+    teacher = squash(_pdf_text(GABARITO))
+    assert [p for p in pieces if squash(p) not in teacher] == []
