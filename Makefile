@@ -30,7 +30,7 @@ export SCALING_UTILS_DATA_DIR ?= $(abspath ../shared/data)
 endif
 
 .PHONY: book test construcoes execute serve bench clean distclean env vendor vendor-strict lint \
-        turma pdf publicar alunos
+        turma pdf publicar alunos slides
 
 env: $(STAMP)
 
@@ -51,6 +51,7 @@ vendor-strict:
 
 book: $(STAMP) vendor
 	$(JB_BUILD)
+	$(BIN)/python scripts/slides.py
 	@echo ""
 	@echo "Livro construído em $(CURDIR)/$(HTML)/index.html"
 	@echo "Para ler no navegador: make serve  (http://127.0.0.1:$(PORT)/)"
@@ -58,6 +59,7 @@ book: $(STAMP) vendor
 # Versão para os alunos, sem as soluções dos exercícios.
 turma: $(STAMP) vendor
 	$(JB_TURMA)
+	$(BIN)/python scripts/slides.py $(TURMA)/_build/html
 	@echo ""
 	@echo "Versão da turma (sem soluções) em $(CURDIR)/$(TURMA)/_build/html/index.html"
 
@@ -95,7 +97,9 @@ test: $(STAMP) vendor-strict
 # As três construções que o make test confere (sem o PDF, fora da CI, se faltar o Chromium).
 construcoes: $(STAMP)
 	$(JB_BUILD)
+	$(BIN)/python scripts/slides.py
 	$(JB_TURMA)
+	$(BIN)/python scripts/slides.py $(TURMA)/_build/html
 	$(JB_SINGLE)
 	$(BIN)/python scripts/print_pdf.py --opcional --abrir _build/pdf/_build/singlehtml $(PDF)
 	@if [ -f $(PDF) ]; then cp $(PDF) $(GABARITO); fi
@@ -129,3 +133,10 @@ clean:
 
 distclean: clean
 	rm -rf $(VENV) node_modules
+
+# Slides de cada capítulo (reveal.js, sem internet) no site: _build/html/slides/ (ver
+# scripts/slides.py). Feitos dos cadernos dos alunos, sobre o site já construído (make book
+# já os faz; este alvo os refaz sem reconstruir o site).
+slides: $(STAMP) vendor
+	$(BIN)/python scripts/slides.py
+	@if [ -d $(TURMA)/_build/html ]; then $(BIN)/python scripts/slides.py $(TURMA)/_build/html; fi
