@@ -30,7 +30,7 @@ export SCALING_UTILS_DATA_DIR ?= $(abspath ../shared/data)
 endif
 
 .PHONY: book test construcoes execute serve bench clean distclean env vendor vendor-strict lint \
-        turma pdf publicar alunos slides
+        turma pdf publicar alunos slides moodle
 
 env: $(STAMP)
 
@@ -96,6 +96,7 @@ test: $(STAMP) vendor-strict
 
 # As três construções que o make test confere (sem o PDF, fora da CI, se faltar o Chromium).
 construcoes: $(STAMP)
+	$(BIN)/python scripts/moodle.py
 	$(JB_BUILD)
 	$(BIN)/python scripts/slides.py
 	$(JB_TURMA)
@@ -140,3 +141,8 @@ distclean: clean
 slides: $(STAMP) vendor
 	$(BIN)/python scripts/slides.py
 	@if [ -d $(TURMA)/_build/html ]; then $(BIN)/python scripts/slides.py $(TURMA)/_build/html; fi
+
+# Banco de questões para o Moodle (Moodle XML): os testes rápidos e os exercícios com
+# autoverificação, tirados dos capítulos (ver scripts/moodle.py): _build/moodle/.
+moodle: $(STAMP)
+	$(BIN)/python scripts/moodle.py
