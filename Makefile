@@ -50,6 +50,7 @@ vendor-strict:
 	@bash scripts/vendor_assets.sh
 
 book: $(STAMP) vendor
+	$(BIN)/python scripts/moodle.py
 	$(JB_BUILD)
 	$(BIN)/python scripts/slides.py
 	@echo ""
@@ -65,6 +66,7 @@ turma: $(STAMP) vendor
 
 # O livro inteiro num PDF, sem LaTeX (precisa do Chromium: apt-get install chromium).
 pdf: $(STAMP) vendor-strict
+	$(BIN)/python scripts/moodle.py
 	$(JB_SINGLE)
 	$(PRINT_PDF)
 	cp $(PDF) $(GABARITO)

@@ -138,3 +138,23 @@ def test_slides_page_lists_every_deck():
     page = (HTML / "book" / "slides.html").read_text(encoding="utf-8")
     for path in ALUNOS:
         assert f'href="../slides/{path.stem}.html"' in page, path.stem
+
+
+def _titles(deck) -> set[str]:
+    html = deck.read_text(encoding="utf-8")
+    return {re.sub(r"<[^>]+>|[\"“”]", "", h).strip()
+            for h in re.findall(r"<h[123][^>]*>(.*?)</h[123]>", html)}
+
+
+def test_guide_points_at_slides_that_exist():
+    """Cada "o que projetar" do guia cita slides pelo título: o título existe naquela apresentação
+    (se um título do capítulo mudar, o guia é avisado aqui)."""
+    require(SLIDES.is_dir(), "slides não construídos (rode make slides)")
+    guide = (ROOT / "book" / "guia-do-professor.md").read_text(encoding="utf-8")
+    cited = 0
+    for stem, rest in re.findall(r'<a href="\.\./slides/([\w-]+)\.html">[^<]*</a>([^;|<]*)', guide):
+        titles = _titles(SLIDES / f"{stem}.html")
+        for quoted in re.findall(r'"([^"]+)"', rest):
+            cited += 1
+            assert any(t.startswith(quoted.strip('"')) for t in titles), f"{stem}: {quoted}"
+    assert cited >= 20
