@@ -102,7 +102,7 @@ construcoes: $(STAMP)
 	$(JB_BUILD)
 	$(BIN)/python scripts/slides.py
 	$(JB_TURMA)
-	$(BIN)/python scripts/slides.py $(TURMA)/_build/html
+	cp -r $(HTML)/slides $(TURMA)/_build/html/  # os mesmos slides (feitos dos cadernos dos alunos)
 	$(JB_SINGLE)
 	$(BIN)/python scripts/print_pdf.py --opcional --abrir _build/pdf/_build/singlehtml $(PDF)
 	@if [ -f $(PDF) ]; then cp $(PDF) $(GABARITO); fi

@@ -100,6 +100,7 @@ def build(site: Path) -> list[Path]:
     shutil.rmtree(out_dir, ignore_errors=True)
     out_dir.mkdir(parents=True)
     formulas, decks = Formulas(), []
+    exporter = SlidesExporter(template_name="livro_slides", extra_template_basedirs=[str(MODELO)])
     for path in sorted(ALUNOS.glob("[0-9][0-9]-*.ipynb")):
         nb = json.loads(path.read_text(encoding="utf-8"))
         cells, images = slides_conteudo.slide_cells(nb, path.stem, int(path.name[:2]))
@@ -108,8 +109,6 @@ def build(site: Path) -> list[Path]:
         deck = nbformat.v4.new_notebook(cells=[
             nbformat.v4.new_markdown_cell(c["source"], metadata=c["metadata"]) for c in cells])
         deck.metadata["language_info"] = {"name": "python"}
-        exporter = SlidesExporter(template_name="livro_slides",
-                                  extra_template_basedirs=[str(MODELO)])
         html, _ = exporter.from_notebook_node(
             deck, resources={"livro": {"titulo": chapter_title(nb)}})
         (out_dir / path.stem).mkdir()
