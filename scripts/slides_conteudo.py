@@ -4,8 +4,10 @@ Só células Markdown saem daqui, com o tipo de slide do reveal.js atribuído po
 gravado nos cadernos do livro):
 
 - o título do capítulo, com a epígrafe, abre o primeiro slide;
-- as caixas "Objetivos", "Pré-requisitos" e "Ideia-chave" ganham um slide cada;
-- cada título ``##`` abre um slide; da prosa logo abaixo fica só a primeira frase;
+- as caixas "Objetivos" e "Pré-requisitos" vêm logo depois do título, e cada "Ideia-chave" ganha
+  um slide no lugar em que aparece;
+- cada título ``##`` abre um slide; da prosa logo abaixo fica só a primeira frase (as seções
+  "Explore …", de widgets, ficam no site);
 - as fórmulas em destaque (``$$``) da prosa ganham um slide vertical cada, com a frase que as
   apresenta; o resto da prosa fica de fora (está no livro);
 - cada figura ganha um slide vertical, com a mesma imagem e a mesma legenda do livro;
@@ -23,7 +25,8 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-KEPT_BOXES = ("Objetivos", "Pré-requisitos", "Ideia-chave")
+OPENING_BOXES = ("Objetivos", "Pré-requisitos")
+KEPT_BOXES = ("Ideia-chave",)
 FULL_SECTIONS = ("## Resumo", "## Para saber mais", "## Teste rápido")
 
 ROLE = re.compile(r"\{([a-z]+)(?::([a-z]+))?\}`([^`]*)`")
@@ -31,7 +34,7 @@ BOX = re.compile(r":::\{admonition\} (?P<title>[^\n]*)\n(?::class:[^\n]*\n)?(?P<
                  re.S)
 EXERCISE = re.compile(r"```\{exercise\}\n:label: (?P<label>[^\n]+)\n\n(?P<body>.*?)\n```", re.S)
 DISPLAY = re.compile(r"\$\$.+?\$\$", re.S)
-SENTENCE_END = re.compile(r"(?<!\bal\.)(?<!\bp\.)(?<=[.:?!])\s")
+SENTENCE_END = re.compile(r"(?<!\bal\.)(?<!\bp\.)(?<=[.?!])\s")
 
 
 def _src(cell: dict) -> str:
@@ -100,11 +103,19 @@ def plain_roles(text: str, bib: dict, base: Path) -> str:
 
 
 def first_sentence(text: str) -> str:
-    paragraph = text.strip().split("\n\n")[0].replace("\n", " ")
+    """A primeira frase da prosa; se ela anuncia uma lista (termina em dois-pontos), com a lista."""
+    blocks = text.strip().split("\n\n")
+    paragraph = blocks[0].replace("\n", " ")
     if paragraph.startswith(("-", ">", "|", "1.", "$$", ":::", "```")):
         return ""
     sentence = SENTENCE_END.split(paragraph, maxsplit=1)[0]
-    return "" if sentence.endswith(":") else sentence  # anuncia algo que fica no livro
+    if sentence.endswith((".", "?", "!")):
+        return sentence
+    if not sentence.endswith(":"):
+        return ""  # a frase continua numa fórmula em destaque, que tem o seu slide
+    if sentence == paragraph and len(blocks) > 1 and blocks[1].startswith("- "):
+        return f"{sentence}\n\n{blocks[1]}"
+    return ""  # anuncia uma fórmula ou uma tabela, que ficam no livro
 
 
 def _md(text: str, slide_type: str) -> dict:
@@ -134,6 +145,7 @@ def slide_cells(nb: dict, stem: str, chapter: int) -> tuple[list[dict], list]:
     """As células de slide de um caderno dos alunos e as imagens (nome, bytes) das figuras."""
     bib, base = _authors(), ROOT / "notebooks"
     cells, images, exercises, full = [], [], [0], False
+    opening: list[dict] = []  # "Objetivos" e "Pré-requisitos", logo depois do título
 
     def add(text, slide_type):
         cells.append(_md(plain_roles(text, bib, base), slide_type))
@@ -144,9 +156,17 @@ def slide_cells(nb: dict, stem: str, chapter: int) -> tuple[list[dict], list]:
             if fig:
                 add(fig, "subslide")
             continue
-        for part in re.split(r"\n(?=## )", _src(cell)):
+        def to_opening(m):
+            if m.group("title") not in OPENING_BOXES:
+                return m.group(0)  # fica onde está
+            opening.append(_md(plain_roles(f"### {m.group('title')}\n\n{m.group('body')}",
+                                           bib, base), "subslide"))
+            return ""
+
+        text = BOX.sub(to_opening, _src(cell))
+        for part in re.split(r"\n(?=## )", text):
             full = _markdown(part, add, cells, chapter, exercises, full)
-    return cells, images
+    return cells[:1] + opening + cells[1:], images
 
 
 def _markdown(text, add, cells, chapter, exercises, full) -> bool:
@@ -172,6 +192,8 @@ def _markdown(text, add, cells, chapter, exercises, full) -> bool:
         else:  # o resumo; cada subtítulo (### Para saber mais) num slide vertical
             for k, part in enumerate(re.split(r"\n(?=###? )", text)):
                 add(part, "subslide" if k else "slide")
+    elif text.startswith("## Explore"):
+        return False  # a seção de um widget: fica no site
     elif text.startswith("## ") and text != "## Exercícios":
         full = False
         title, _, rest = text.partition("\n\n")
