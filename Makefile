@@ -30,7 +30,7 @@ export SCALING_UTILS_DATA_DIR ?= $(abspath ../shared/data)
 endif
 
 .PHONY: book test construcoes execute serve bench clean distclean env vendor vendor-strict lint \
-        turma pdf publicar alunos
+        turma pdf publicar alunos slides moodle
 
 env: $(STAMP)
 
@@ -50,7 +50,9 @@ vendor-strict:
 	@bash scripts/vendor_assets.sh
 
 book: $(STAMP) vendor
+	$(BIN)/python scripts/moodle.py
 	$(JB_BUILD)
+	$(BIN)/python scripts/slides.py
 	@echo ""
 	@echo "Livro construído em $(CURDIR)/$(HTML)/index.html"
 	@echo "Para ler no navegador: make serve  (http://127.0.0.1:$(PORT)/)"
@@ -58,11 +60,13 @@ book: $(STAMP) vendor
 # Versão para os alunos, sem as soluções dos exercícios.
 turma: $(STAMP) vendor
 	$(JB_TURMA)
+	$(BIN)/python scripts/slides.py $(TURMA)/_build/html
 	@echo ""
 	@echo "Versão da turma (sem soluções) em $(CURDIR)/$(TURMA)/_build/html/index.html"
 
 # O livro inteiro num PDF, sem LaTeX (precisa do Chromium: apt-get install chromium).
 pdf: $(STAMP) vendor-strict
+	$(BIN)/python scripts/moodle.py
 	$(JB_SINGLE)
 	$(PRINT_PDF)
 	cp $(PDF) $(GABARITO)
@@ -103,9 +107,12 @@ test: $(STAMP) vendor-strict
 
 # As três construções que o make test confere (sem o PDF, fora da CI, se faltar o Chromium).
 construcoes: $(STAMP)
+	$(BIN)/python scripts/moodle.py
 	$(JB_BUILD)
+	$(BIN)/python scripts/slides.py
 	@touch $(BUILDS).site
 	$(JB_TURMA)
+	cp -r $(HTML)/slides $(TURMA)/_build/html/  # os mesmos slides (feitos dos cadernos dos alunos)
 	$(JB_SINGLE)
 	$(BIN)/python scripts/print_pdf.py --opcional --abrir _build/pdf/_build/singlehtml $(PDF)
 	@if [ -f $(PDF) ]; then cp $(PDF) $(GABARITO); fi
@@ -139,3 +146,15 @@ clean:
 
 distclean: clean
 	rm -rf $(VENV) node_modules
+
+# Slides de cada capítulo (reveal.js, sem internet) no site: _build/html/slides/ (ver
+# scripts/slides.py). Feitos dos cadernos dos alunos, sobre o site já construído (make book
+# já os faz; este alvo os refaz sem reconstruir o site).
+slides: $(STAMP) vendor
+	$(BIN)/python scripts/slides.py
+	@if [ -d $(TURMA)/_build/html ]; then $(BIN)/python scripts/slides.py $(TURMA)/_build/html; fi
+
+# Banco de questões para o Moodle (Moodle XML): os testes rápidos e os exercícios com
+# autoverificação, tirados dos capítulos (ver scripts/moodle.py): _build/moodle/.
+moodle: $(STAMP)
+	$(BIN)/python scripts/moodle.py

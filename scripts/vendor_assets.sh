@@ -15,7 +15,7 @@ if [ -f "$stamp" ] && [ "$stamp" -nt package-lock.json ] && [ "$stamp" -nt "$0" 
   exit 0  # nada mudou desde a última cópia
 fi
 
-if [ ! -d node_modules/katex ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ ! -d node_modules/katex ] || [ ! -d node_modules/reveal.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 fi
 
@@ -39,6 +39,14 @@ mkdir -p _vendor/vega
 cp node_modules/vega/build/vega.min.js node_modules/vega-lite/build/vega-lite.min.js \
    node_modules/vega-embed/build/vega-embed.min.js _vendor/vega/
 
+# Os slides dos capítulos (scripts/slides.py): o reveal.js, o CSS e o tema "white" com a sua fonte.
+mkdir -p _vendor/reveal/theme/fonts
+rv=node_modules/reveal.js/dist
+cp "$rv/reveal.js" "$rv/reveal.css" _vendor/reveal/
+cp "$rv/theme/white.css" _vendor/reveal/theme/
+mkdir -p _vendor/reveal/theme/fonts/source-sans-pro
+cp "$rv"/theme/fonts/source-sans-pro/{LICENSE,source-sans-pro.css,*.woff} _vendor/reveal/theme/fonts/source-sans-pro/
+
 find _vendor -name '*.map' -delete
 touch "$stamp"
-echo "vendor_assets: KaTeX (CSS e fontes) e widgets copiados para _vendor/ ($(du -sh _vendor | cut -f1))."
+echo "vendor_assets: KaTeX (CSS e fontes), widgets, Vega e reveal.js copiados para _vendor/ ($(du -sh _vendor | cut -f1))."
