@@ -35,9 +35,10 @@ def labeled_slider(description: str, value: float, min: float, max: float, step:
     return slider, w.HBox([slider, label])
 
 
-def figure_html(fig, alt: str, png: bytes | None = None) -> str:
+def figure_html(fig, alt: str, png: bytes | None = None, size: dict | None = None) -> str:
     """A figura como ``<img>`` PNG com texto alternativo (o retrato do widget no site o mantém).
-    ``png``: os bytes já prontos (por padrão, ``plotting.png_bytes``)."""
+    ``png``: os bytes já prontos (por padrão, ``plotting.png_bytes``); ``size``: o
+    ``plotting.png_layout`` deles, se já é conhecido (poupa ler o PNG de novo)."""
     import base64
     import html
 
@@ -47,7 +48,7 @@ def figure_html(fig, alt: str, png: bytes | None = None) -> str:
 
     png = png_bytes(fig) if png is None else png
     plt.close(fig)
-    size = png_layout(png)
+    size = png_layout(png) if size is None else size
     data = base64.b64encode(png).decode("ascii")
     # Largura natural (px de CSS) e mínima legível: ver plotting.png_bytes.
     return (f'<div class="figura-rolavel"><img src="data:image/png;base64,{data}" '
@@ -61,8 +62,10 @@ def render(figure_function, alt_function, frame: dict | None = None, **kwargs) -
     """Uma atualização do widget: a figura dos parâmetros dados, como ``<img>`` com alt.
 
     Com ``frame`` (um dicionário do widget), a primeira figura sai como no site (PNG compacto,
-    layout refeito) e a sua moldura fica guardada em ``frame``; as seguintes reaproveitam a
-    moldura e saem depressa (``_fast_png``): é o que um kernel faz a cada movimento do controle.
+    layout refeito) e ela e a sua moldura ficam guardadas em ``frame``; as seguintes copiam os
+    dados da figura nova para a guardada (``_transplant``, que poupa refazer as marcas dos
+    eixos) e saem depressa com a moldura (``_fast_png``): é o que um kernel faz a cada
+    movimento do controle. Se a figura nova tem outra estrutura, desenha-se a nova.
     """
     fig = figure_function(**kwargs)
     alt = alt_function(**kwargs)
@@ -76,7 +79,12 @@ def render(figure_function, alt_function, frame: dict | None = None, **kwargs) -
         import matplotlib.pyplot as plt
 
         plt.close(fig)  # a nova só emprestou os dados: desenha-se a primeira, já com marcas
-        return figure_html(old, alt, png=_fast_png(old, frame))
+        png = _fast_png(old, frame)
+        if "layout" not in frame:  # o mesmo recorte e a mesma resolução: o mesmo tamanho
+            from .plotting import png_layout
+
+            frame["layout"] = png_layout(png)
+        return figure_html(old, alt, png=png, size=frame["layout"])
     return figure_html(fig, alt, png=_fast_png(fig, frame))
 
 
