@@ -70,9 +70,15 @@ def fronteira(N, D, L, verdade, log10_N_minimo: float = 6.0) -> Explorer:
     fit = current(controls, "pN", "pL", axis="C")
     marks = current((), data="curvas")
 
+    # As marcas de N_opt em 10ⁿ, como nas figuras (log_axis), entre o menor e o maior N_opt
+    # desenhados em qualquer posição.
+    n_opt = [v for r in rows for v in r["pN"]] + list(truth_curves(N, D, v)["vN"])
+    n_axis = alt.Axis(**log_axis("N_opt (parâmetros)", min(n_opt), max(n_opt)))
+
     def panel(true: str, pred: str, title: str, log_y: bool, name: str, heading: str):
         y = alt.Y(f"{true}:Q", title=title,
-                  scale=alt.Scale(type="log") if log_y else alt.Scale(zero=False))
+                  scale=alt.Scale(type="log") if log_y else alt.Scale(zero=False),
+                  axis=n_axis if log_y else alt.Axis(format=".1f"))
         return alt.layer(
             marks.mark_rect(color="#e6e6e6").encode(x="f0:Q", x2="f1:Q"),
             marks.mark_rule(strokeDash=[1, 3], color="#000000").encode(x="alvo:Q")

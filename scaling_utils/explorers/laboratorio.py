@@ -73,9 +73,11 @@ def varredura(spectrum: float = 1.5, noise: float = 0.25) -> Explorer:
     x_n = alt.X("N:Q", title="N (features)", scale=alt.Scale(type="log", nice=False),
                 axis=alt.Axis(values=list(lab_mod.SWEEP_NS), format="d", grid=True))
     x_d = alt.X("D:Q", title="D (amostras)", scale=alt.Scale(type="log", nice=False),
-                axis=alt.Axis(values=list(lab_mod.SWEEP_DS), format="d", grid=True))
-    c_d = alt.Color("gD:N", title=None, scale=colours(left_names, True), sort=left_names)
-    c_n = alt.Color("gN:N", title=None, scale=colours(n_names), sort=n_names)
+                axis=alt.Axis(values=list(lab_mod.SWEEP_DS[:-1]), format=",d", grid=True))
+    c_d = alt.Color("gD:N", title=None, scale=colours(left_names, True), sort=left_names,
+                    legend=alt.Legend(columns=3))
+    c_n = alt.Color("gN:N", title=None, scale=colours(n_names), sort=n_names,
+                    legend=alt.Legend(columns=3))
     left = alt.layer(
         runs.mark_line(point=True, strokeWidth=1.5).encode(x=x_n, y=y, color=c_d)
         .properties(name="por_n"),
