@@ -18,6 +18,7 @@ amostra, como numa família de modelos treinada nos mesmos dados.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -269,3 +270,28 @@ def run_lab(setup: LabSetup | None = None, Ns=DEFAULT_NS, Ds=DEFAULT_DS,
     runs = grid(Ns, Ds, setup)
     fit = fit_parametric(runs.N, runs.D, runs.loss)
     return LabResult(setup, runs, fit, r2_log(runs, fit.params), isoflop(budgets, setup))
+
+
+#: A varredura pequena do capítulo 7 (figura, widget e explorador): 2 sementes, grade 6 × 5.
+SWEEP_NS = (8, 16, 32, 64, 128, 256)
+SWEEP_DS = (16, 64, 256, 1024, 2048)
+
+
+def sweep(spectrum: float = 1.5, noise: float = 0.25) -> tuple[LabRuns, object]:
+    """Uma varredura pequena com espectro γ = ``spectrum`` e ruído σ² = ``noise``: as execuções
+    da grade ``SWEEP_NS`` × ``SWEEP_DS`` e a lei ajustada (``chinchilla.LossParams``).
+
+    Guardada (as mesmas entradas dão sempre o mesmo resultado): a figura do capítulo e o
+    explorador do site usam a mesma varredura sem pagar de novo o ajuste."""
+    gamma = _check.in_range("spectrum", spectrum, 1.05, 4.0)
+    return _sweep(float(gamma), float(_check.in_range("noise", noise, 1e-6, 100.0)))
+
+
+@functools.lru_cache(maxsize=32)
+def _sweep(spectrum: float, noise: float) -> tuple[LabRuns, object]:
+    from .chinchilla import fit_parametric
+
+    setup = LabSetup(spectrum=spectrum, noise=noise, latent_dim=512, max_features=256,
+                     max_samples=2048, seeds=2)
+    runs = grid(SWEEP_NS, SWEEP_DS, setup)
+    return runs, fit_parametric(runs.N, runs.D, runs.loss).params

@@ -75,6 +75,15 @@ def package() -> dict:
     }
 
 
+def _uncached_lab_sweep(**kwargs):
+    """A figura do laboratório sem a memória de ``lab.sweep``: cada movimento mede uma
+    varredura nova, como a primeira visita de um leitor a uma posição."""
+    from scaling_utils import figures, lab
+
+    lab._sweep.cache_clear()
+    return figures.lab_sweep(**kwargs)
+
+
 def widget_updates() -> dict:
     """Por widget, em ms (mediana de 10): a função pura que monta a figura (a meta de 100 ms),
     o retrato completo (figura + PNG compacto + alt, o que fica no caderno) e a atualização de
@@ -98,7 +107,7 @@ def widget_updates() -> dict:
                                {"log10_D_inference": 14.0}),
         "mirage_explorer": (f.mirage, f.mirage_alt,
                             {"metric": "exact_match", "length": 10, "n_questions": 300}),
-        "lab_explorer": (f.lab_sweep, f.lab_sweep_alt, {"spectrum": 2.0, "noise": 0.4}),
+        "lab_explorer": (_uncached_lab_sweep, f.lab_sweep_alt, {"spectrum": 2.0, "noise": 0.4}),
         "epochs_explorer": (f.epochs_value, f.epochs_value_alt,
                             {"log10_U": 11.0, "log10_N": 10.0}),
     }

@@ -134,6 +134,22 @@ def runs(data_dir):
     return load_chinchilla_runs(data_dir)
 
 
+@pytest.fixture(scope="session")
+def desafio_demo():
+    """(N, D, L, verdade) do exemplo resolvido do capítulo 8, como o caderno os obtém: a
+    execução de teste, o plano cuidadoso, a previsão da Abordagem 3 e o envio."""
+    from scaling_utils import desafio
+    from scaling_utils.desafio import estrategias
+
+    lab = desafio.Laboratorio(desafio.SEMENTE_DEMO)
+    lab.treinar(1e7, 2e8)
+    lab.treinar_varios(*estrategias.plano_cuidadoso(lab.orcamento))
+    N, D, L = lab.dados()
+    p3 = estrategias.prever_abordagem3(N, D, L, lab.orcamento_alvo).previsao
+    lab.enviar(p3.N_opt, p3.D_opt, p3.perda)
+    return N, D, L, lab.verdade()
+
+
 # --- Ordem da sessão e trabalhos em segundo plano -------------------------------------------
 # O make test constrói site, turma e PDF em segundo plano (LIVRO_CONSTRUCOES=<prefixo>: o log em
 # <prefixo>.log, o código de saída em <prefixo>.rc, e <prefixo>.site assim que o site fica pronto)

@@ -11,8 +11,12 @@ import re
 import numpy as np
 import pytest
 
-from scaling_utils import explorers
+from scaling_utils import chinchilla as ch
+from scaling_utils import explorers, lab
+from scaling_utils.desafio.estrategias import prever_abordagem3
 from scaling_utils.explorers import _base
+from scaling_utils.explorers import desafio as ex_desafio
+from scaling_utils.explorers import laboratorio as ex_lab
 from scaling_utils.explorers.potencia import X_CURVE
 from scaling_utils.powerlaw import power_law
 
@@ -23,6 +27,8 @@ FACTORIES = [getattr(explorers, name) for name in explorers.__all__]
 def explorer(request):
     if request.param.__name__ == "isoflop":  # as corridas do Chinchilla (conftest.runs)
         return request.param(request.getfixturevalue("runs"))
+    if request.param.__name__ == "fronteira":  # o exemplo do desafio, depois do envio
+        return request.param(*request.getfixturevalue("desafio_demo"))
     return request.param()
 
 
@@ -107,3 +113,42 @@ def test_start_position_is_the_nearest_grid_point():
     ex = explorers.orcamento_chinchilla(log10_C=23.76)
     c = ex.controls[0]
     assert c.values[c.start] == 23.75
+
+
+def test_lab_grid_is_the_library_sweep():
+    """Duas posições do explorador do laboratório (as pontas): as execuções e a lei ajustada
+    são as de ``lab.sweep``; os controles vão de ponta a ponta do *widget* e usam γ."""
+    ex = explorers.varredura()
+    spectrum, noise = ex.controls
+    assert (spectrum.values[0], spectrum.values[-1]) == (1.1, 3.0)
+    assert (noise.values[0], noise.values[-1]) == (0.05, 1.0)
+    assert "γ" in spectrum.label and "γ" in ex.rows[0]["resumo"]
+    for pos in ({"spectrum": 0, "noise": 0}, {"spectrum": 3, "noise": 2}):
+        row = ex.row(**pos)
+        runs, p = lab.sweep(spectrum.values[pos["spectrum"]], noise.values[pos["noise"]])
+        np.testing.assert_allclose(row["L"], runs.loss, rtol=1e-3)
+        np.testing.assert_array_equal(row["N"], runs.N)
+        xl = np.array(ex_lab.N_CURVE)
+        np.testing.assert_allclose(row["lei"], ch.loss(xl, 2048.0, p), rtol=1e-3)
+        assert row["ruido"] == noise.values[pos["noise"]]
+
+
+def test_frontier_grid_is_the_library_fit(desafio_demo):
+    N, D, L, verdade = desafio_demo
+    ex = explorers.fronteira(N, D, L, verdade)
+    (c,) = ex.controls
+    assert (c.values[0], c.values[-1], len(c.values)) == (6.0, 8.0, 9)
+    C = ex_desafio.compute_axis(N, D, verdade)
+    for k in (0, 8):
+        p = prever_abordagem3(N, D, L, verdade.orcamento_alvo, 10 ** c.values[k]).ajuste.params
+        row = ex.row(log10_N_minimo=k)
+        np.testing.assert_allclose(row["pN"], ch.compute_optimal(C, p)[0], rtol=1e-3)
+        np.testing.assert_allclose(row["pL"], ch.optimal_loss(C, p), rtol=1e-3)
+    truth = ex.tables["curvas"][0]
+    np.testing.assert_allclose(truth["vL"], ch.optimal_loss(C, verdade.lei), rtol=1e-3)
+
+
+def test_frontier_refuses_a_missing_truth(desafio_demo):
+    N, D, L, _ = desafio_demo
+    with pytest.raises(TypeError, match="verdade deve ser um Verdade"):
+        explorers.fronteira(N, D, L, None)

@@ -19,7 +19,8 @@ import exploradores_site as ex
 from scaling_utils import chinchilla as ch
 from scaling_utils import dados_restritos as dr
 from scaling_utils import emergence as em
-from scaling_utils import explorers, kaplan
+from scaling_utils import explorers, kaplan, lab
+from scaling_utils.desafio.estrategias import prever_abordagem3
 from scaling_utils.inference import inference_aware_frontier, inference_aware_optimal
 from scaling_utils.powerlaw import fit_loglog, power_law, sample_power_law
 
@@ -132,6 +133,32 @@ def check_isoflop(v, marks, runs):
     assert (gap.min(axis=1) < 1e-3).all(), "corrida desenhada que não está nos dados"
 
 
+def check_lab(v, marks):
+    """As execuções desenhadas (nos dois painéis), a lei ajustada e o ruído: os de lab.sweep."""
+    runs, p = lab.sweep(v["spectrum"], v["noise"])
+    want = sorted(zip(runs.N, runs.D, runs.loss, strict=True))
+    for name in ("por_n", "por_d"):
+        got = sorted(zip(_col(marks[name], "N"), _col(marks[name], "D"), _col(marks[name], "L"),
+                         strict=True))
+        _close(got, want, f"execuções ({name})")
+    xl = np.array(_col(marks["lei"], "xl"))
+    _close(_col(marks["lei"], "lei"), ch.loss(xl, 2048.0, p), "lei ajustada")
+    _close(_col(marks["ruido"], "ruido"), [v["noise"]] * 2, "ruído σ²")
+
+
+def check_frontier(v, marks, demo):
+    """A fronteira prevista (o ajuste com N ≥ 10^log10_N_minimo) e a verdadeira."""
+    N, D, L, verdade = demo
+    p = prever_abordagem3(N, D, L, verdade.orcamento_alvo,
+                          10 ** v["log10_N_minimo"]).ajuste.params
+    for panel, fn in (("n", lambda C, q: ch.compute_optimal(C, q)[0]), ("l", ch.optimal_loss)):
+        C = np.array(_col(marks[f"{panel}_v"], "C"))
+        _close(_col(marks[f"{panel}_v"], f"v{panel.upper()}"), fn(C, verdade.lei), "verdade")
+        C = np.array(_col(marks[f"{panel}_p"], "C"))
+        _close(_col(marks[f"{panel}_p"], f"p{panel.upper()}"), fn(C, p), "ajuste")
+        _close(_col(marks[f"{panel}_alvo"], "alvo"), [verdade.orcamento_alvo], "alvo")
+
+
 # nome do explorador → (página, fábrica com os argumentos do caderno, conferência)
 EXPLORERS = {
     "lei_de_potencia": ("notebooks/01-leis-de-potencia.html", explorers.lei_de_potencia,
@@ -145,6 +172,8 @@ EXPLORERS = {
     "inferencia": ("notebooks/06-depois-do-chinchilla.html", explorers.inferencia,
                    check_inference),
     "epocas": ("notebooks/06-depois-do-chinchilla.html", explorers.epocas, check_epochs),
+    "varredura": ("notebooks/07-laboratorio.html", explorers.varredura, check_lab),
+    "fronteira": ("notebooks/08-desafio.html", explorers.fronteira, check_frontier),
 }
 PAGES = sorted({page for page, _, _ in EXPLORERS.values()})
 _timings: list[float] = []
@@ -201,6 +230,10 @@ def test_explorers_are_live_offline(browser, server, page_path, request):
                 runs = request.getfixturevalue("runs")
                 factory = functools.partial(factory, runs)
                 check = functools.partial(check, runs=runs)
+            if names[i][0] == "fronteira":  # o exemplo resolvido, depois do envio
+                demo = request.getfixturevalue("desafio_demo")
+                factory = functools.partial(factory, *demo)
+                check = functools.partial(check, demo=demo)
             _exercise(page, i, factory(), check)
         # Nenhum widget morto: a célula do ipywidgets fica fora do site.
         assert page.locator(".jupyter-widgets, .widget-slider").count() == 0

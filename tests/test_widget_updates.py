@@ -83,3 +83,49 @@ def test_fast_png_falls_back_when_the_figure_changes_shape():
     frame: dict = {}
     widgets.render(figures.fit_demo, figures.fit_demo_alt, frame=frame, noise=0.2, decades=2.0)
     assert widgets._fast_png(_resized(), frame) == plotting.png_bytes(_resized())
+
+
+ALL_WIDGETS = {  # os widgets de make bench: início e uma posição movida
+    "power_law": CASES["power_law"], "budget": CASES["budget"],
+    "fit": (figures.fit_demo, figures.fit_demo_alt, {"noise": 0.6, "decades": 3.0},
+            {"noise": 0.1, "decades": 1.0}),
+    "kaplan": (figures.kaplan_allocation, figures.kaplan_allocation_alt, {"C_flops": 1e24},
+               {"C_flops": 1e19}),
+    "inference": (figures.inference_demand, figures.inference_demand_alt,
+                  {"log10_D_inference": 14.0}, {"log10_D_inference": 10.0}),
+    "mirage": (figures.mirage, figures.mirage_alt,
+               {"metric": "exact_match", "length": 10, "n_questions": 300},
+               {"metric": "edit_distance", "length": 2, "n_questions": 20}),
+    "epochs": (figures.epochs_value, figures.epochs_value_alt, {"log10_U": 11.0, "log10_N": 10.0},
+               {"log10_U": 9.0, "log10_N": 11.0}),
+}
+
+
+@pytest.mark.parametrize("name", list(ALL_WIDGETS))
+def test_update_reuses_the_first_figure_and_draws_the_new_one(name):
+    """A atualização copia os dados da figura nova para a primeira (``_transplant``, que
+    reaproveita as marcas dos eixos): o PNG é, pixel a pixel, o da figura nova desenhada na
+    moldura, e o widget continua a desenhar a primeira figura."""
+    fig_fn, alt_fn, start, moved = ALL_WIDGETS[name]
+    frame: dict = {}
+    widgets.render(fig_fn, alt_fn, frame=frame, **start)
+    kept = frame["figure"]
+    assert widgets._transplant(kept, fig_fn(**start)), f"{name}: estrutura diferente"
+    for kwargs in (moved, start, moved):
+        update = widgets.render(fig_fn, alt_fn, frame=frame, **kwargs)
+        fresh = widgets._fast_png(fig_fn(**kwargs), frame)
+        assert frame["figure"] is kept
+        assert np.array_equal(_rgb(_png(update)), _rgb(fresh)), (name, kwargs)
+        assert f'alt="{html.escape(alt_fn(**kwargs))}"' in update
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
+def test_transplant_refuses_a_different_figure():
+    import matplotlib.pyplot as plt
+
+    a = figures.power_law_panels(a=1.0, alpha=-0.5, E=0.0)
+    b = figures.fit_demo(noise=0.2, decades=2.0)
+    assert not widgets._transplant(a, b)
+    plt.close("all")

@@ -13,6 +13,7 @@ _FUNCTIONS = {
     "lei_de_potencia": "potencia", "ajuste": "potencia",
     "orcamento_kaplan": "orcamento", "orcamento_chinchilla": "orcamento",
     "isoflop": "replicacao", "miragem": "paradoxo", "inferencia": "recentes", "epocas": "recentes",
+    "varredura": "laboratorio", "fronteira": "desafio",
 }
 
 __all__ = list(_FUNCTIONS)

@@ -94,15 +94,12 @@ def lab_double_descent(D: int = 128, setup=None):
 
 def lab_sweep(spectrum: float = 1.5, noise: float = 0.25):
     """Para o widget: uma varredura pequena (2 sementes) com outro espectro ou outro ruído."""
-    from ..chinchilla import fit_parametric
     from ..chinchilla import loss as law
-    from ..lab import LabSetup, grid
+    from ..lab import SWEEP_DS as Ds
+    from ..lab import SWEEP_NS as Ns
+    from ..lab import sweep
 
-    setup = LabSetup(spectrum=spectrum, noise=noise, latent_dim=512, max_features=256,
-                     max_samples=2048, seeds=2)
-    Ns, Ds = (8, 16, 32, 64, 128, 256), (16, 64, 256, 1024, 2048)
-    runs = grid(Ns, Ds, setup)
-    p = fit_parametric(runs.N, runs.D, runs.loss).params
+    runs, p = sweep(spectrum, noise)
     fig, (ax_n, ax_d) = new_figure(ncols=2, width=7.2, height=3.8)
     for i, d in enumerate(Ds):
         sel = runs.D == d
