@@ -101,7 +101,7 @@
   function loadTheme() {
     if (themeState) return;
     themeState = 1;
-    THEME_EVENTS.forEach((t) => window.removeEventListener(t, loadTheme, true));
+    THEME_EVENTS.forEach((t) => window.removeEventListener(t, onInteraction, true));
     // O pydata devolve a barra do sumário à posição guardada: a de agora, se o leitor já a rolou.
     const sidebar = document.querySelector("div.bd-sidebar");
     if (sidebar) sessionStorage.setItem("sidebar-scroll-top", sidebar.scrollTop);
@@ -121,7 +121,9 @@
       document.body.appendChild(script);
     });
   }
-  THEME_EVENTS.forEach((t) => window.addEventListener(t, loadTheme,
+  // Rolar a barra do sumário por código (abaixo) não é o leitor: só a rolagem da página conta.
+  const onInteraction = (e) => { if (e.type !== "scroll" || e.target === document) loadTheme(); };
+  THEME_EVENTS.forEach((t) => window.addEventListener(t, onInteraction,
                                                       { capture: true, passive: true }));
   document.addEventListener("click", (e) => {
     const control = themeState < 2 && e.target.closest && e.target.closest(THEME_CONTROLS);
