@@ -210,6 +210,39 @@
     views.forEach((v) => observer.observe(v.parentElement));
   }
 
+  // Exploradores Vega: a grade de cada um (até 270 KB) não vem no HTML (_ext/carga.py); é
+  // baixada quando o explorador se aproxima da tela, posta de volta no lugar, e o explorador é
+  // desenhado (LivroVega.draw, de scaling_utils/explorers/explorador.js).
+  function watchExplorerSpecs() {
+    const waiting = document.querySelectorAll('.explorador-vega[data-pronto="espera"]');
+    if (!waiting.length || !window.LivroVega) return;
+    const root = document.documentElement.dataset.content_root || "";
+    const fill = (el) => {
+      const tag = el.querySelector("script.explorador-spec[data-src]");
+      const src = tag.dataset.src;
+      const script = document.createElement("script");
+      script.src = root + src;
+      script.onload = () => {
+        tag.textContent = (window.LIVRO_SPECS || {})[src] || "";
+        delete el.dataset.pronto;
+        window.LivroVega.draw(el);
+      };
+      script.onerror = () => {
+        el.dataset.pronto = "erro";
+        const summary = el.querySelector(".explorador-resumo");
+        if (summary) summary.textContent = "O explorador não pôde ser carregado: " + src;
+      };
+      document.head.appendChild(script);
+    };
+    if (!("IntersectionObserver" in window)) return waiting.forEach(fill);
+    const observer = new IntersectionObserver((entries) => entries.forEach((e) => {
+      if (!e.isIntersecting) return;
+      observer.unobserve(e.target);
+      fill(e.target);
+    }), { rootMargin: "800px 0px" });
+    waiting.forEach((el) => observer.observe(el));
+  }
+
   // Busca (página search.html; o índice já veio, síncrono, antes do DOMContentLoaded):
   // sem acentos ("potencia" acha "potência"; o índice faz o mesmo em _ext/busca_pt.py),
   // uma linha por página (a mais bem pontuada) e resumos sem o TeX cru das fórmulas.
@@ -285,6 +318,7 @@
       remeasureSoon(false);
     }).observe(document.body, { childList: true, subtree: true });
     watchWidgets();
+    watchExplorerSpecs();
     watchScrollers();
     window.addEventListener("resize", () => remeasureSoon(true));
     document.addEventListener("load", (e) => {

@@ -21,7 +21,13 @@ celular em 4G cada um segura a primeira pintura por uma ida e volta à rede. Aqu
    novo a cada mudança no DOM, o que obriga o navegador a montar o layout da página inteira
    (centenas de milissegundos num celular). O ``_assets/livro.js`` faz o mesmo serviço (caixas
    que rolam ficam focáveis pelo teclado) seção por seção, quando cada uma chega perto da tela.
-   Se o tema mudar e a chamada não for achada, a construção para com um erro.
+   Se o tema mudar e a chamada não for achada, a construção para com um erro;
+5. a grade de cada explorador Vega (a especificação JSON, até 270 KB, 80 KB com gzip no
+   capítulo 1) sai do HTML, como o estado dos widgets: vai para
+   ``_static/exploradores/<página>-<n>.js``, e o explorador fica em espera
+   (``data-pronto="espera"``, que o ``explorador.js`` respeita). O ``_assets/livro.js`` baixa a
+   grade quando o explorador se aproxima da tela, põe-na de volta no lugar e chama
+   ``LivroVega.draw``. O HTML do capítulo chega antes, e a primeira pintura com ele.
 """
 
 from __future__ import annotations
@@ -34,6 +40,8 @@ from sphinx.application import Sphinx
 from sphinx.builders.html._assets import _JavaScript
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+EXPLORER = '<div class="explorador-vega" '
+SPEC = re.compile(r'<script type="application/json" class="explorador-spec">(.*?)</script>', re.S)
 
 
 def _defer_scripts(app, pagename, templatename, context, doctree) -> None:
@@ -62,6 +70,28 @@ def _defer_scripts(app, pagename, templatename, context, doctree) -> None:
                        encoding="utf-8")
         url = json.dumps(f"_static/estado-widgets/{name}")
         context["body"] += f"<script>window.LIVRO_ESTADO_URL = {url};</script>"
+    if "body" in context:
+        context["body"] = _explorer_specs_apart(app, pagename, context["body"])
+
+
+def _explorer_specs_apart(app, pagename: str, body: str) -> str:
+    """As grades dos exploradores em arquivos à parte (ver item 5)."""
+    specs = SPEC.findall(body)
+    if not specs or len(specs) != body.count(EXPLORER):
+        return body
+    folder = Path(app.outdir) / "_static" / "exploradores"
+    folder.mkdir(parents=True, exist_ok=True)
+    sources = []
+    for k, spec in enumerate(specs, 1):
+        src = f"_static/exploradores/{pagename.replace('/', '__')}-{k}.js"
+        (Path(app.outdir) / src).write_text(
+            f"(window.LIVRO_SPECS = window.LIVRO_SPECS || {{}})[{json.dumps(src)}] = "
+            f"{json.dumps(spec, ensure_ascii=False)};\n", encoding="utf-8")
+        sources.append(src)
+    it = iter(sources)
+    body = SPEC.sub(lambda m: '<script type="application/json" class="explorador-spec" '
+                              f'data-src="{next(it)}"></script>', body)
+    return body.replace(EXPLORER, EXPLORER + 'data-pronto="espera" ')
 
 
 # O fim do pydata-sphinx-theme.js 0.17.1 (minificado): ``"complete"===document.readyState?I():
