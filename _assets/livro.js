@@ -35,8 +35,8 @@
   let unitObserver = null;
   let allMeasured = false;
   function focusScroller(box) {
-    const wide = box.scrollWidth > box.clientWidth + 1;
-    const tall = box.scrollHeight > box.clientHeight + 1
+    const wide = box.scrollWidth > box.clientWidth; // como o axe: 1 px já rola
+    const tall = box.scrollHeight > box.clientHeight
       && /auto|scroll/.test(getComputedStyle(box).overflowY);
     if (wide || tall) box.tabIndex = 0;
     else if (box.getAttribute("tabindex") === "0") box.removeAttribute("tabindex");

@@ -302,6 +302,10 @@ def test_accessibility(browser, server, page_path, color_scheme):
         assert mode == color_scheme, f"{page_path}: tema {mode!r}, esperado {color_scheme!r}"
         _render_widgets(page)  # os retratos dos widgets também passam pelo axe
         scroll_through(page)  # e as figuras abaixo da primeira tela, já carregadas
+        # Quem usa o teclado: no primeiro Tab toda caixa que rola fica focável (livro.js; sem
+        # ele, só as que passaram perto da tela), e os scripts do tema chegam.
+        page.keyboard.press("Tab")
+        page.wait_for_function("typeof bootstrap === 'object'")
         # Sem transições: o axe mede cores finais, não um quadro no meio da troca de tema.
         page.add_style_tag(content="*, *::before, *::after { transition: none !important;"
                                    " animation: none !important; }")
