@@ -20,21 +20,148 @@
     });
   }
 
-  // Caixas que rolam para o lado (figuras largas num celular, fórmulas longas; livro.css): quem
-  // usa o teclado precisa poder focá-las para rolar. Refeito quando uma figura chega (elas
-  // carregam sob demanda, loading="lazy") e quando a janela muda de tamanho.
-  const SCROLLERS = ".cell_output figure, div.figura-rolavel, div.math, "
-    + ".cell_output .output.text_html, .cell_output .output.image_png";
-  function focusScrollers() {
-    document.querySelectorAll(SCROLLERS).forEach((box) => {
-      if (box.scrollWidth > box.clientWidth + 1) box.tabIndex = 0;
-      else if (box.getAttribute("tabindex") === "0") box.removeAttribute("tabindex");
+  // Caixas que rolam (figuras largas num celular, fórmulas longas, código, tabelas; livro.css):
+  // quem usa o teclado precisa poder focá-las para rolar. Medir uma caixa obriga o navegador a
+  // montar o layout da seção dela; medir todas ao abrir a página montaria a página inteira,
+  // inclusive as seções que o livro.css deixa para depois (content-visibility): centenas de
+  // milissegundos de trabalho num celular, logo depois da primeira pintura. Por isso cada seção
+  // é medida quando chega perto da tela (e de novo a cada volta, quando algo nela muda ou a
+  // janela muda de tamanho), e todas de uma vez só quando o leitor usa o Tab.
+  const SCROLLERS = "pre, .pst-scrollable-table-container, .cell_output > .output, "
+    + ".cell_output figure, div.figura-rolavel, div.math, .jp-RenderedHTMLCommon";
+  const UNIT = ".bd-article > section > section"; // uma seção de nível 2
+  const near = new Set(); // unidades (seções ou caixas soltas) perto da tela
+  const watched = new WeakSet();
+  let unitObserver = null;
+  let allMeasured = false;
+  function focusScroller(box) {
+    const wide = box.scrollWidth > box.clientWidth; // como o axe: 1 px já rola
+    const tall = box.scrollHeight > box.clientHeight
+      && /auto|scroll/.test(getComputedStyle(box).overflowY);
+    if (wide || tall) box.tabIndex = 0;
+    else if (box.getAttribute("tabindex") === "0") box.removeAttribute("tabindex");
+  }
+  function measureUnit(unit) {
+    if (unit.matches(SCROLLERS)) focusScroller(unit);
+    unit.querySelectorAll(SCROLLERS).forEach(focusScroller);
+  }
+  function watchScrollers() {
+    const units = new Set();
+    document.querySelectorAll(SCROLLERS).forEach((box) => units.add(box.closest(UNIT) || box));
+    if (!unitObserver) {
+      if (!("IntersectionObserver" in window)) {
+        units.forEach(measureUnit);
+        return;
+      }
+      unitObserver = new IntersectionObserver((entries) => {
+        entries.forEach((e) => {
+          if (e.isIntersecting) {
+            near.add(e.target);
+            measureUnit(e.target);
+          } else {
+            near.delete(e.target);
+          }
+        });
+      }, { rootMargin: "200px 0px" });
+    }
+    units.forEach((unit) => {
+      if (watched.has(unit)) return;
+      watched.add(unit);
+      unitObserver.observe(unit);
     });
   }
+  function measureAll() {
+    if (allMeasured) return;
+    allMeasured = true;
+    document.querySelectorAll(SCROLLERS).forEach(focusScroller);
+  }
   let scrollersTimer = null;
-  function focusScrollersSoon() {
+  function remeasureSoon(all) {
+    if (all) allMeasured = false; // a largura mudou: o Tab mede tudo de novo
     clearTimeout(scrollersTimer);
-    scrollersTimer = setTimeout(focusScrollers, 50);
+    scrollersTimer = setTimeout(() => {
+      watchScrollers(); // caixas novas (widgets, exploradores)
+      near.forEach(measureUnit);
+    }, 100);
+  }
+  document.addEventListener("keydown", (e) => { if (e.key === "Tab") measureAll(); }, true);
+
+  // Os scripts do tema (Bootstrap e pydata-sphinx-theme: botão claro/escuro, busca com Ctrl+K,
+  // gavetas do sumário no celular, menus, dicas, seção atual no sumário, voltar ao topo) só
+  // servem quando o leitor interage: são pedidos na primeira interação (toque, rolagem, mouse,
+  // teclado), não ao abrir a página, que assim fica livre para o texto. Um clique num botão
+  // do tema (ou Ctrl+K) antes de os scripts chegarem é guardado e refeito quando chegam.
+  // window.LIVRO_TEMA vem de _templates/static/webpack-macros.html.
+  const THEME_EVENTS = ["pointerdown", "pointermove", "touchstart", "keydown", "wheel", "scroll",
+                        "focusin"];
+  const THEME_CONTROLS = ".theme-switch-button, .search-button__button, .primary-toggle, "
+    + ".secondary-toggle, [data-bs-toggle], #pst-back-to-top, #pst-collapse-sidebar-button";
+  let themeState = 0; // 0: não pedido; 1: chegando; 2: pronto
+  const replay = [];
+  function loadTheme() {
+    if (themeState) return;
+    themeState = 1;
+    THEME_EVENTS.forEach((t) => window.removeEventListener(t, onInteraction, true));
+    // O pydata devolve a barra do sumário à posição guardada: a de agora, se o leitor já a rolou.
+    const sidebar = document.querySelector("div.bd-sidebar");
+    if (sidebar) sessionStorage.setItem("sidebar-scroll-top", sidebar.scrollTop);
+    const urls = window.LIVRO_TEMA || [];
+    let left = urls.length;
+    const done = () => {
+      if (--left > 0) return;
+      themeState = 2;
+      replay.splice(0).forEach((fn) => fn());
+    };
+    if (!left) return done();
+    urls.forEach((src) => {
+      const script = document.createElement("script");
+      script.src = src;
+      script.async = false; // na ordem: o Bootstrap antes do pydata
+      script.onload = script.onerror = done;
+      document.body.appendChild(script);
+    });
+  }
+  // Rolar a barra do sumário por código (abaixo) não é o leitor: só a rolagem da página conta.
+  const onInteraction = (e) => { if (e.type !== "scroll" || e.target === document) loadTheme(); };
+  THEME_EVENTS.forEach((t) => window.addEventListener(t, onInteraction,
+                                                      { capture: true, passive: true }));
+  document.addEventListener("click", (e) => {
+    const control = themeState < 2 && e.target.closest && e.target.closest(THEME_CONTROLS);
+    if (!control) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    replay.push(() => control.click());
+    loadTheme();
+  }, true);
+  window.addEventListener("keydown", (e) => {
+    if (themeState === 2 || !(e.ctrlKey || e.metaKey) || !/^k$/i.test(e.key)) return;
+    e.preventDefault();
+    const init = { key: e.key, code: e.code, ctrlKey: e.ctrlKey, metaKey: e.metaKey,
+                   shiftKey: e.shiftKey, altKey: e.altKey, bubbles: true, cancelable: true };
+    replay.push(() => window.dispatchEvent(new KeyboardEvent("keydown", init)));
+    loadTheme();
+  }, true);
+
+  // Barra do sumário (telas largas): rolada até a página atual ao abrir, como o pydata faria
+  // (scrollToActive), sem esperar os scripts do tema.
+  function scrollSidebarToActive() {
+    const sidebar = document.querySelector("div.bd-sidebar");
+    const nav = document.querySelector(".bd-docs-nav");
+    if (!sidebar || !nav || !matchMedia("(min-width: 960px)").matches) return;
+    const stored = parseInt(sessionStorage.getItem("sidebar-scroll-top"), 10);
+    if (!isNaN(stored)) {
+      sidebar.scrollTop = stored;
+    } else {
+      const active = nav.querySelectorAll(".active");
+      const last = active[active.length - 1];
+      if (last && last.getBoundingClientRect().y > innerHeight * 0.5) {
+        const offset = last.getBoundingClientRect().y - sidebar.getBoundingClientRect().y;
+        sidebar.scrollTop = offset - sidebar.clientHeight * 0.25;
+      }
+    }
+    window.addEventListener("beforeunload", () => {
+      if (themeState === 0) sessionStorage.setItem("sidebar-scroll-top", sidebar.scrollTop);
+    });
   }
 
   // Os scripts dos widgets pesam 4 MB: só são carregados quando um widget se aproxima da
@@ -81,6 +208,39 @@
       }
     }, { rootMargin: "800px 0px" });
     views.forEach((v) => observer.observe(v.parentElement));
+  }
+
+  // Exploradores Vega: a grade de cada um (até 270 KB) não vem no HTML (_ext/carga.py); é
+  // baixada quando o explorador se aproxima da tela, posta de volta no lugar, e o explorador é
+  // desenhado (LivroVega.draw, de scaling_utils/explorers/explorador.js).
+  function watchExplorerSpecs() {
+    const waiting = document.querySelectorAll('.explorador-vega[data-pronto="espera"]');
+    if (!waiting.length || !window.LivroVega) return;
+    const root = document.documentElement.dataset.content_root || "";
+    const fill = (el) => {
+      const tag = el.querySelector("script.explorador-spec[data-src]");
+      const src = tag.dataset.src;
+      const script = document.createElement("script");
+      script.src = root + src;
+      script.onload = () => {
+        tag.textContent = (window.LIVRO_SPECS || {})[src] || "";
+        delete el.dataset.pronto;
+        window.LivroVega.draw(el);
+      };
+      script.onerror = () => {
+        el.dataset.pronto = "erro";
+        const summary = el.querySelector(".explorador-resumo");
+        if (summary) summary.textContent = "O explorador não pôde ser carregado: " + src;
+      };
+      document.head.appendChild(script);
+    };
+    if (!("IntersectionObserver" in window)) return waiting.forEach(fill);
+    const observer = new IntersectionObserver((entries) => entries.forEach((e) => {
+      if (!e.isIntersecting) return;
+      observer.unobserve(e.target);
+      fill(e.target);
+    }), { rootMargin: "800px 0px" });
+    waiting.forEach((el) => observer.observe(el));
   }
 
   // Busca (página search.html; o índice já veio, síncrono, antes do DOMContentLoaded):
@@ -151,16 +311,18 @@
     patchSearch();
     setTimeout(translate, 0);
     nameSliders();
-    // Os widgets chegam depois (carga sob demanda): refaz ao mudar o DOM.
+    scrollSidebarToActive();
+    // Os widgets e os exploradores chegam depois (carga sob demanda): refaz ao mudar o DOM.
     new MutationObserver(() => {
       nameSliders();
-      focusScrollersSoon();
+      remeasureSoon(false);
     }).observe(document.body, { childList: true, subtree: true });
     watchWidgets();
-    // Depois da primeira pintura: medir todas as caixas força o layout da página inteira,
-    // inclusive das seções que ainda estão fora da tela (livro.css, content-visibility).
-    requestAnimationFrame(() => setTimeout(focusScrollers, 0));
-    window.addEventListener("resize", focusScrollersSoon);
-    document.addEventListener("load", (e) => { if (e.target.tagName === "IMG") focusScrollersSoon(); }, true);
+    watchExplorerSpecs();
+    watchScrollers();
+    window.addEventListener("resize", () => remeasureSoon(true));
+    document.addEventListener("load", (e) => {
+      if (e.target.tagName === "IMG") remeasureSoon(false);
+    }, true);
   });
 })();

@@ -80,8 +80,9 @@ def test_every_page_has_one_stylesheet_with_the_themes_rules():
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])
 def test_first_paint_has_the_readers_theme_and_the_theme_scripts_arrive(
         browser, server, color_scheme):
-    """O tema "auto" já está resolvido antes dos scripts do tema (que vêm depois da primeira
-    pintura); depois eles chegam e o botão claro/escuro funciona."""
+    """O tema "auto" já está resolvido antes dos scripts do tema; eles só vêm na primeira
+    interação do leitor (_assets/livro.js), e o primeiro clique no botão claro/escuro, que
+    chega antes deles, não se perde: é refeito quando chegam."""
     context, page, _ = offline_page(browser, server, color_scheme,
                                     viewport={"width": 390, "height": 800})
     try:
@@ -91,11 +92,37 @@ def test_first_paint_has_the_readers_theme_and_the_theme_scripts_arrive(
         });""")
         page.goto(f"{server}/notebooks/01-leis-de-potencia.html", wait_until="load")
         assert page.evaluate("window.temaAntes") == [color_scheme, "undefined"]
-        page.wait_for_function("typeof bootstrap === 'object'")
+        page.wait_for_timeout(500)
+        assert page.evaluate("typeof bootstrap") == "undefined", "tema carregado sem interação"
         seen = set()
         for _ in range(3):  # auto → claro → escuro (a ordem do pydata)
+            before = page.evaluate("document.documentElement.dataset.mode")
             page.click(".theme-switch-button")
+            page.wait_for_function("(m) => document.documentElement.dataset.mode !== m", arg=before)
             seen.add(page.evaluate("document.documentElement.dataset.theme"))
         assert seen == {"light", "dark"}
+        assert page.evaluate("typeof bootstrap") == "object"
     finally:
         context.close()
+
+
+def test_theme_script_loses_only_the_page_wide_tab_stops():
+    """O pydata-sphinx-theme.js perde só a chamada de addTabStopsToScrollableElements (que
+    monta o layout da página inteira; _ext/carga.py); um script sem ela faz a construção parar."""
+    from pathlib import Path
+
+    import carga
+    import pydata_sphinx_theme
+
+    theme = (Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme"
+             / "static" / "scripts" / "pydata-sphinx-theme.js")
+    original = theme.read_text(encoding="utf-8")
+    patched = carga.without_tab_stops(original)
+    assert carga.TAB_STOPS_MARK in patched and not carga.TAB_STOPS_CALL.search(patched)
+    assert len(original) - len(patched) < 80  # uma chamada, nada mais
+    assert carga.without_tab_stops(patched) == patched
+    with pytest.raises(RuntimeError, match="addTabStopsToScrollableElements"):
+        carga.without_tab_stops("(()=>{console.log(1)})();")
+    built = HTML / "_static" / "scripts" / "pydata-sphinx-theme.js"
+    if built.is_file():  # o site construído leva o script já sem a chamada
+        assert carga.TAB_STOPS_MARK in built.read_text(encoding="utf-8")

@@ -313,6 +313,10 @@ def test_accessibility(browser, server, page_path, color_scheme):
         assert mode == color_scheme, f"{page_path}: tema {mode!r}, esperado {color_scheme!r}"
         _render_widgets(page)  # os retratos dos widgets também passam pelo axe
         scroll_through(page)  # e as figuras abaixo da primeira tela, já carregadas
+        # Quem usa o teclado: no primeiro Tab toda caixa que rola fica focável (livro.js; sem
+        # ele, só as que passaram perto da tela), e os scripts do tema chegam.
+        page.keyboard.press("Tab")
+        page.wait_for_function("typeof bootstrap === 'object'")
         # Sem transições: o axe mede cores finais, não um quadro no meio da troca de tema.
         page.add_style_tag(content="*, *::before, *::after { transition: none !important;"
                                    " animation: none !important; }")
@@ -325,3 +329,48 @@ def test_accessibility(browser, server, page_path, color_scheme):
     bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
            for v in result["violations"] if v["impact"] in ("serious", "critical")]
     assert bad == [], f"{page_path} ({color_scheme}): {bad}"
+
+
+# As regras do axe como o Lighthouse 12.2.3 as roda (core/gather/gatherers/accessibility.js):
+# as marcadas wcag2a e wcag2aa, mais estas ligadas, menos estas desligadas.
+LIGHTHOUSE_ON = (
+    "accesskeys aria-allowed-role aria-conditional-attr aria-deprecated-role aria-dialog-name "
+    "aria-prohibited-attr aria-treeitem-name aria-text empty-heading heading-order "
+    "html-xml-lang-mismatch identical-links-same-purpose image-redundant-alt input-button-name "
+    "label-content-name-mismatch landmark-one-main link-in-text-block meta-viewport select-name "
+    "skip-link tabindex table-duplicate-name table-fake-caption target-size td-has-header").split()
+LIGHTHOUSE_OFF = (
+    "area-alt aria-braille-equivalent aria-roledescription audio-caption blink duplicate-id "
+    "frame-focusable-content frame-title-unique marquee nested-interactive no-autoplay-audio "
+    "role-img-alt scrollable-region-focusable server-side-image-map summary-name svg-img-alt"
+).split()
+CHAPTERS = [p for p in PAGES if p.startswith("notebooks/")]
+
+
+@pytest.mark.parametrize("page_path", CHAPTERS)
+def test_accessibility_as_lighthouse_sees_it(browser, server, page_path):
+    """O axe como o Lighthouse móvel o roda: tela de celular, logo depois da carga, sem rolar.
+    Nesse momento as seções fora da tela ainda estão puladas (content-visibility, livro.css),
+    com a altura estimada, e o conteúdo delas, medido à força pelo axe, se sobrepõe ao da seção
+    seguinte: um link pode parecer estar sobre uma caixa tingida (foi o que derrubou a nota de
+    acessibilidade dos capítulos 3 e 5 para 96). Qualquer violação conta, como no Lighthouse.
+    O "scrollable-region-focusable" fica de fora, como lá: as caixas que rolam ficam focáveis
+    quando chegam perto da tela ou no primeiro Tab (livro.js), e test_accessibility as confere
+    depois de rolar a página inteira."""
+    require(AXE.is_file(), f"axe-core ausente ({AXE}); rode scripts/vendor_assets.sh")
+    context, page, _ = offline_page(browser, server, viewport={"width": 412, "height": 823},
+                                    device_scale_factor=1.75, is_mobile=True, has_touch=True)
+    try:
+        page.goto(f"{server}/{page_path}", wait_until="load")
+        page.add_script_tag(path=str(AXE))
+        rules = {r: {"enabled": True} for r in LIGHTHOUSE_ON}
+        rules.update({r: {"enabled": False} for r in LIGHTHOUSE_OFF})
+        result = page.evaluate(
+            """async (rules) => await axe.run(document, {
+                 runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']},
+                 resultTypes: ['violations'], rules})""", rules)
+    finally:
+        context.close()
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+           for v in result["violations"]]
+    assert bad == [], f"{page_path} (celular, sem rolar): {bad}"
