@@ -28,10 +28,14 @@ CALQUES = {
     r"\beficientes em amostras\b": "maior eficiência amostral",
     r"\breamostras\b": "reamostragens",
     r"\bna volta\b": "na retropropagação",
-    r"\bseriam precisas\b": "seriam necessárias",
+    r"\b(seriam|são) precis[ao]s\b": "seriam necessárias",
     r"\bQuão precisa precisa\b": "Que precisão ela precisa ter",
     r"\bparada precoce\b": "parada prematura",
     r"\bBIG-Bench\b": "BIG-bench",
+    r"\btreinamentos?\b": "treino",
+    r"\bencontr(ou|aram|am) que\b": "verificou que, mostrou que",
+    r"\(\d+(,\d+)?[BT], \d": "70 bilhões de parâmetros, 1,4 trilhão de tokens",
+    r"\btodos os testes\b": "benchmarks",
 }
 
 #: Páginas de outras equipes nesta sessão (a corrigir pela lista LANG-PENDENTES.md).
@@ -183,7 +187,8 @@ def test_figure_text_has_true_minus_grouped_digits_and_no_code_notation(name):
 
 # --- notação --------------------------------------------------------------------------------
 
-GREEK = re.compile(r"\\(alpha|beta|gamma|delta|lambda|sigma|mu|nu|kappa|rho|theta|eta|epsilon|tau)\b")
+GREEK = re.compile(r"\\(alpha|beta|gamma|delta|lambda|sigma|mu|nu|kappa|rho|theta|eta|epsilon|tau)"
+                   r"\b")
 
 
 def _math_of(text: str) -> list[str]:
