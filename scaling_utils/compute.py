@@ -11,6 +11,11 @@ from . import _check
 #: 1 PF-dia = 10¹⁵ FLOP/s × 24 × 3600 s = 8,64 × 10¹⁹ FLOPs (Kaplan et al. 2020, §1.3).
 PF_DAY_FLOPS = 1e15 * 24 * 3600
 
+#: Compute do GPT-3 175B como publicado: 3,14 × 10²³ FLOPs e 3,64 × 10³ PF-dias
+#: (Brown et al. 2020, Tabela D.1). As duas colunas vêm arredondadas separadamente.
+GPT3_TABLE_D1_FLOPS = 3.14e23
+GPT3_TABLE_D1_PF_DAYS = 3.64e3
+
 
 def training_flops(N, D):
     """FLOPs de treino, C = 6·N·D (Kaplan et al. 2020, §2.1).

@@ -76,11 +76,14 @@ class TaskLoss:
         return f"TaskLoss(L0={self.L0}, N0={self.N0}, alpha={self.alpha})"
 
     def formula(self) -> str:
-        """A lei em pt-BR, para leitores: ``L(N) = 2·(N / 1 × 10⁷)^(−0,3)``."""
+        """A lei em pt-BR, para leitores, sem ``^`` de código.
+
+        ``L(N) = 2,00·(N / 1 × 10⁷)⁻ᵅ nats/token, com α = 0,30``.
+        """
         from . import fmt
 
-        return (f"L(N) = {fmt.num(self.L0, 2)}·(N / {fmt.sci(self.N0, 0)})^(−"
-                f"{fmt.num(self.alpha, 2)}) nats/token")
+        return (f"L(N) = {fmt.num(self.L0, 2)}·(N / {fmt.sci(self.N0, 0)})⁻ᵅ nats/token, "
+                f"com α = {fmt.num(self.alpha, 2)}")
 
 
 ILLUSTRATIVE_TASK = TaskLoss()

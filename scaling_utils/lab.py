@@ -2,12 +2,13 @@
 
 O modelo (regressão de *random features* linear, como em Maloney, Roberts e Sully, 2022):
 
-- entradas x ∈ ℝᴹ gaussianas com covariância diagonal λᵢ = i^(−a) (espectro em lei de potência,
-  ``spectrum`` = a);
-- professor y = w*·x + ε, com w*ᵢ ∝ i^(−b/2) (``teacher`` = b), sinal de variância 1 e ruído
+- entradas x ∈ ℝᴹ gaussianas com covariância diagonal λᵢ = i⁻ᵞ (espectro em lei de potência,
+  ``spectrum`` = γ);
+- modelo-professor y = w*·x + ε, com w*ᵢ ∝ i^(−τ/2) (``teacher`` = τ), sinal de variância 1 e ruído
   ε de variância σ² (``noise``): **a perda irredutível é σ²**;
-- aluno com N *features* aleatórias z = Fᵀx (F ∈ ℝ^{M×N}), treinado por regressão ridge em D
-  amostras. A perda de teste é calculada exatamente: (Fβ − w*)ᵀ Σ (Fβ − w*) + σ².
+- modelo-aluno com N *features* aleatórias z = Fᵀx (F ∈ ℝ^{M×N}), treinado por regressão ridge
+  em D amostras. A perda de teste é calculada exatamente: (Fw − w*)ᵀ Σ (Fw − w*) + σ², com w
+  os coeficientes da ridge.
 
 A força da ridge λ é escolhida, em cada (N, D), como a de menor perda de teste numa grade de 25
 valores — o equivalente a ajustar os hiperparâmetros em cada escala com um conjunto de validação
@@ -49,8 +50,8 @@ class LabSetup:
     Acima disso, ``ValueError`` com o argumento e o valor.
     """
 
-    spectrum: float = 1.5  # a: covariância λᵢ = i^(−a)
-    teacher: float = 1.0  # b: professor w*ᵢ ∝ i^(−b/2)
+    spectrum: float = 1.5  # γ: covariância λᵢ = i^(−γ)
+    teacher: float = 1.0  # τ: modelo-professor w*ᵢ ∝ i^(−τ/2)
     noise: float = 0.25  # σ²: a perda irredutível
     latent_dim: int = 1024  # M
     max_features: int = 512  # maior N
@@ -224,7 +225,7 @@ def isoflop(budgets, setup: LabSetup | None = None, n_sizes: int = 25,
         c2, c1, _ = np.polyfit(x[near], y[near], 2)
         n_opt.append(float(np.exp(-c1 / (2 * c2))) if c2 > 0 else float(np.exp(x[np.argmin(y)])))
     n_opt = np.array(n_opt)
-    return IsoflopResult(c, runs, n_opt, fit_loglog(c, n_opt).alpha)
+    return IsoflopResult(c, runs, n_opt, fit_loglog(c, n_opt).k)
 
 
 @dataclass(frozen=True)

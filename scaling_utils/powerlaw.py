@@ -1,6 +1,8 @@
-"""Leis de potência y = a·x^α e o ajuste por reta em escala log-log.
+"""Leis de potência y = c·x^k e o ajuste por reta em escala log-log.
 
-Em log-log, log y = log a + α·log x: uma reta de inclinação α.
+Em log-log, log y = log c + k·log x: uma reta de inclinação k (qualquer sinal). As leis de
+queda do livro escrevem o sinal na fórmula, y = c·x^(−α) com α > 0, isto é, k = −α
+(página de notação).
 """
 
 from __future__ import annotations
@@ -12,46 +14,47 @@ import numpy as np
 from . import _check
 
 
-def power_law(x, a, alpha):
-    """y = a · x^α. ``x`` e ``a`` positivos; ``alpha`` qualquer número finito."""
+def power_law(x, c, k):
+    """y = c · x^k. ``x`` e ``c`` positivos; a inclinação ``k`` é qualquer número finito."""
     xv = _check.positive("x", x)
-    av = _check.positive("a", a)
-    al = _check.finite("alpha", alpha)
-    _check.broadcastable(x=xv, a=av, alpha=al)
-    return av * np.power(xv, al)
+    cv = _check.positive("c", c)
+    kv = _check.finite("k", k)
+    _check.broadcastable(x=xv, c=cv, k=kv)
+    return cv * np.power(xv, kv)
 
 
 @dataclass(frozen=True)
 class PowerLawFit:
     """Resultado de :func:`fit_loglog`.
 
-    a, alpha: a lei ajustada y = a·x^α; r2: coeficiente de determinação em log-log;
-    alpha_stderr: erro-padrão da inclinação (mínimos quadrados ordinários em log-log).
+    c, k: a lei ajustada y = c·x^k (k é a inclinação em log-log, com sinal);
+    r2: coeficiente de determinação em log-log;
+    k_stderr: erro-padrão da inclinação (mínimos quadrados ordinários em log-log).
     """
 
-    a: float
-    alpha: float
+    c: float
+    k: float
     r2: float
-    alpha_stderr: float
+    k_stderr: float
     n_points: int
 
     def predict(self, x):
         """Valor da lei ajustada em ``x``."""
-        return power_law(x, self.a, self.alpha)
+        return power_law(x, self.c, self.k)
 
-    def alpha_interval(self, level: float = 0.95) -> tuple[float, float]:
+    def k_interval(self, level: float = 0.95) -> tuple[float, float]:
         """Intervalo de confiança da inclinação (t de Student com n − 2 graus de liberdade)."""
         lv = _check.probability("level", level)
         if not 0 < lv < 1:
             raise ValueError(f"level deve estar entre 0 e 1 (exclusive); recebido {level!r}.")
         from scipy.stats import t
 
-        half = t.ppf(0.5 + lv / 2, self.n_points - 2) * self.alpha_stderr
-        return float(self.alpha - half), float(self.alpha + half)
+        half = t.ppf(0.5 + lv / 2, self.n_points - 2) * self.k_stderr
+        return float(self.k - half), float(self.k + half)
 
 
 def fit_loglog(x, y) -> PowerLawFit:
-    """Ajusta y = a·x^α por mínimos quadrados na reta log y = log a + α·log x.
+    """Ajusta y = c·x^k por mínimos quadrados na reta log y = log c + k·log x.
 
     Exige pelo menos 3 pontos pareados, positivos, e pelo menos dois valores distintos de x.
     """
@@ -65,40 +68,43 @@ def fit_loglog(x, y) -> PowerLawFit:
     n = lx.size
     mx, my = lx.mean(), ly.mean()
     sxx = np.sum((lx - mx) ** 2)
-    alpha = float(np.sum((lx - mx) * (ly - my)) / sxx)
-    intercept = my - alpha * mx
-    resid = ly - (intercept + alpha * lx)
+    slope = float(np.sum((lx - mx) * (ly - my)) / sxx)
+    intercept = my - slope * mx
+    resid = ly - (intercept + slope * lx)
     ss_res = float(np.sum(resid**2))
     ss_tot = float(np.sum((ly - my) ** 2))
     r2 = 1.0 - ss_res / ss_tot if ss_tot > 0 else 1.0
     stderr = float(np.sqrt(ss_res / (n - 2) / sxx)) if n > 2 else float("nan")
-    return PowerLawFit(float(np.exp(intercept)), alpha, r2, stderr, n)
+    return PowerLawFit(float(np.exp(intercept)), slope, r2, stderr, n)
 
 
-def doubling_factor(alpha):
-    """Fator pelo qual y é multiplicado quando x dobra, numa lei y ∝ x^α: 2^α."""
-    return 2.0 ** _check.finite("alpha", alpha)
+def doubling_factor(k):
+    """Fator pelo qual y é multiplicado quando x dobra, numa lei y ∝ x^k: 2^k.
+
+    Numa lei de queda y ∝ x^(−α), passe ``k=-alpha``: o fator é 2^(−α) < 1.
+    """
+    return 2.0 ** _check.finite("k", k)
 
 
-def sample_power_law(a, alpha, x_min, x_max, n, noise, seed, E=0.0):
-    """Amostra semeada de y = (E + a·x^α)·e^(ruído·z), z ~ Normal(0, 1), com x em escala log.
+def sample_power_law(c, k, x_min, x_max, n, noise, seed, E=0.0):
+    """Amostra semeada de y = (E + c·x^k)·e^(ruído·z), z ~ Normal(0, 1), com x em escala log.
 
     ``noise`` é o desvio-padrão do ruído multiplicativo (em log natural). Devolve (x, y).
     """
-    av = _check.positive("a", a)
-    al = _check.finite("alpha", alpha)
+    cv = _check.positive("c", c)
+    kv = _check.finite("k", k)
     lo = _check.positive("x_min", x_min)
     hi = _check.positive("x_max", x_max)
     if not hi > lo:
         raise ValueError(f"x_max deve ser maior que x_min; recebido x_min = {x_min!r}, "
                          f"x_max = {x_max!r}.")
-    k = _check.positive_int("n", n, minimum=3)
+    m = _check.positive_int("n", n, minimum=3)
     sd = _check.nonnegative("noise", noise)
     s = _check.positive_int("seed", seed, minimum=0)
     floor = _check.nonnegative("E", E)
-    x = np.geomspace(lo, hi, k)
-    z = np.random.default_rng(s).standard_normal(k)
-    return x, (floor + av * x**al) * np.exp(sd * z)
+    x = np.geomspace(lo, hi, m)
+    z = np.random.default_rng(s).standard_normal(m)
+    return x, (floor + cv * x**kv) * np.exp(sd * z)
 
 
 def floored_power_law(x, E, A, alpha):
@@ -123,6 +129,6 @@ def fit_ignoring_floor(E, A, alpha, x_min, x_max, n: int = 20) -> PowerLawFit:
     if not hi > lo:
         raise ValueError(f"x_max deve ser maior que x_min; recebido x_min = {x_min!r}, "
                          f"x_max = {x_max!r}.")
-    k = _check.positive_int("n", n, minimum=3)
-    x = np.geomspace(lo, hi, k)
+    m = _check.positive_int("n", n, minimum=3)
+    x = np.geomspace(lo, hi, m)
     return fit_loglog(x, floored_power_law(x, E, A, alpha))

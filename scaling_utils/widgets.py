@@ -252,16 +252,16 @@ def _show(figure_function, alt_function, controls: dict):
     return w.VBox([*(box for _, box in controls.values()), out])
 
 
-def power_law_explorer(a: float = 1.0, alpha: float = -0.5, E: float = 0.0):
-    """Explore a, α e um piso E: a mesma lei em eixos lineares e log-log."""
+def power_law_explorer(c: float = 1.0, k: float = -0.5, E: float = 0.0):
+    """Explore c, k e um piso E: a mesma lei y = E + c·x^k em eixos lineares e log-log."""
     from .figures import power_law_panels, power_law_panels_alt
 
-    a = _check.in_range("a", a, 0.1, 5.0)
-    alpha = _check.in_range("alpha", alpha, -2.0, 0.0)
+    c = _check.in_range("c", c, 0.1, 5.0)
+    k = _check.in_range("k", k, -2.0, 0.0)
     E = _check.in_range("E", E, 0.0, 1.0)
     controls = {
-        "a": labeled_slider("a (escala)", a, 0.1, 5.0, 0.1, 1),
-        "alpha": labeled_slider("α (expoente)", alpha, -2.0, 0.0, 0.05, 2),
+        "c": labeled_slider("c (escala)", c, 0.1, 5.0, 0.1, 1),
+        "k": labeled_slider("k (inclinação)", k, -2.0, 0.0, 0.05, 2),
         "E": labeled_slider("E (piso)", E, 0.0, 1.0, 0.05, 2),
     }
     return _show(power_law_panels, power_law_panels_alt, controls)

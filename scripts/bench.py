@@ -27,7 +27,7 @@ NOTEBOOK_LIMIT_S = {"07-laboratorio": 60.0, "04-replicacao": 60.0}  # os demais:
 WIDGET_LIMIT_MS = {"lab_explorer": 5000.0}  # o do laboratório refaz uma varredura; os demais: 100
 KERNEL_UPDATE_LIMIT_MS = 150.0  # por movimento no kernel (issue 15, parte 3); o laboratório: 5 s
 #: A segunda posição de cada controle nas medidas do kernel (a primeira é a de ``cases``).
-MOVED = {"power_law_explorer": {"a": 0.5, "alpha": -0.3, "E": 0.0},
+MOVED = {"power_law_explorer": {"c": 0.5, "k": -0.3, "E": 0.0},
          "fit_explorer": {"noise": 0.1, "decades": 1.0},
          "kaplan_budget_explorer": {"C_flops": 1e19},
          "chinchilla_budget_explorer": {"C_flops": 1e26},

@@ -63,12 +63,12 @@ API = [
      {"N": "positive", "D": "positive"}),
     ("flops_to_pf_days", compute.flops_to_pf_days, {"C": 1e21}, {"C": "positive"}),
     ("pf_days_to_flops", compute.pf_days_to_flops, {"x": 3.0}, {"x": "positive"}),
-    ("power_law", powerlaw.power_law, {"x": 2.0, "a": 1.0, "alpha": -0.5},
-     {"x": "positive", "a": "positive", "alpha": "finite"}),
+    ("power_law", powerlaw.power_law, {"x": 2.0, "c": 1.0, "k": -0.5},
+     {"x": "positive", "c": "positive", "k": "finite"}),
     ("fit_loglog", powerlaw.fit_loglog, {"x": [1.0, 2.0, 4.0], "y": [1.0, 0.5, 0.3]},
      {"x": "positive", "y": "positive"}),
     ("PowerLawFit.predict", _FIT.predict, {"x": 3.0}, {"x": "positive"}),
-    ("PowerLawFit.alpha_interval", _FIT.alpha_interval, {"level": 0.9}, {"level": "level"}),
+    ("PowerLawFit.k_interval", _FIT.k_interval, {"level": 0.9}, {"level": "level"}),
     ("kaplan.loss_n", kaplan.loss_n, {"N": 1e9}, {"N": "positive"}),
     ("kaplan.loss_d", kaplan.loss_d, {"D": 1e9}, {"D": "positive"}),
     ("kaplan.loss_c", kaplan.loss_c, {"C_pf_days": 1.0}, {"C_pf_days": "positive"}),
@@ -76,11 +76,11 @@ API = [
      {"N": "positive", "D": "positive"}),
     ("kaplan.optimal_allocation", kaplan.optimal_allocation, {"C_pf_days": 1.0},
      {"C_pf_days": "positive"}),
-    ("powerlaw.doubling_factor", powerlaw.doubling_factor, {"alpha": -0.076},
-     {"alpha": "finite"}),
+    ("powerlaw.doubling_factor", powerlaw.doubling_factor, {"k": -0.076},
+     {"k": "finite"}),
     ("sample_power_law", powerlaw.sample_power_law,
-     {"a": 1.0, "alpha": -0.5, "x_min": 1.0, "x_max": 100.0, "n": 5, "noise": 0.1, "seed": 0},
-     {"a": "positive", "alpha": "finite", "x_min": "positive", "x_max": "positive",
+     {"c": 1.0, "k": -0.5, "x_min": 1.0, "x_max": 100.0, "n": 5, "noise": 0.1, "seed": 0},
+     {"c": "positive", "k": "finite", "x_min": "positive", "x_max": "positive",
       "n": "posint", "noise": "nonneg", "seed": "seed"}),
     ("floored_power_law", powerlaw.floored_power_law,
      {"x": 2.0, "E": 0.5, "A": 1.0, "alpha": 0.5},
@@ -135,8 +135,8 @@ API = [
     ("fmt.count", fmt.count, {"n": 3, "singular": "token", "plural": "tokens"},
      {"n": "count"}),
     ("decimal_formatter", plotting.decimal_formatter, {"digits": 2}, {"digits": "optdigits"}),
-    ("power_law_panels", figures.power_law_panels, {"a": 1.0, "alpha": -0.5, "E": 0.1},
-     {"a": "positive", "alpha": "finite", "E": "nonneg", "x_min": "positive",
+    ("power_law_panels", figures.power_law_panels, {"c": 1.0, "k": -0.5, "E": 0.1},
+     {"c": "positive", "k": "finite", "E": "nonneg", "x_min": "positive",
       "x_max": "positive"}),
     ("fit_demo", figures.fit_demo, {"noise": 0.2, "decades": 2.0, "seed": 0},
      {"noise": "finite", "decades": "finite", "seed": "seed"}),
@@ -196,8 +196,8 @@ API = [
      {"noise": "finite", "decades": "finite"}),
     ("kaplan_budget_explorer", widgets.kaplan_budget_explorer, {"log10_C": 22.0},
      {"log10_C": "finite"}),
-    ("power_law_explorer", widgets.power_law_explorer, {"a": 1.0, "alpha": -0.5, "E": 0.0},
-     {"a": "finite", "alpha": "finite", "E": "finite"}),
+    ("power_law_explorer", widgets.power_law_explorer, {"c": 1.0, "k": -0.5, "E": 0.0},
+     {"c": "finite", "k": "finite", "E": "finite"}),
 ]
 
 CASES = [
@@ -362,8 +362,8 @@ def test_labeled_slider(kwargs, arg):
 
 
 def test_explorer_rejects_out_of_range_start():
-    with pytest.raises(ValueError, match="alpha"):
-        widgets.power_law_explorer(alpha=-5.0)
+    with pytest.raises(ValueError, match=r"^k deve .* recebido k = -5\.0"):
+        widgets.power_law_explorer(k=-5.0)
 
 
 @pytest.mark.parametrize("planets", ["abc", [1, 2, 3], None])

@@ -191,7 +191,7 @@ def test_score_rule():
     assert nota(v.N_opt, v.D_opt, v.perda * np.exp(PERDA_METADE)) == pytest.approx(50)
     texto = desafio.avaliar(desafio.Previsao(v.N_opt, 10 * v.D_opt, v.perda,
                                              v.orcamento_alvo), v).explicacao()
-    assert "Atenção: 6·N_opt·D_opt" in texto and "Nota:" in texto
+    assert "Atenção: 6·Nₒₚₜ·Dₒₚₜ" in texto and "Nota:" in texto
     with pytest.raises(ValueError, match="outro orçamento"):
         desafio.avaliar(desafio.Previsao(1e9, 1e10, 2.0, 1e22), v)
 

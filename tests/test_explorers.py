@@ -90,17 +90,17 @@ def test_html_for_site_and_screen_readers(explorer):
 
 def test_power_law_grid_is_the_library_law():
     ex = explorers.lei_de_potencia()
-    for pos in ({"a": 0, "alpha": 0, "E": 0}, {"a": 9, "alpha": 20, "E": 4},
-                {"a": 3, "alpha": 7, "E": 2}):
+    for pos in ({"c": 0, "k": 0, "E": 0}, {"c": 9, "k": 20, "E": 4},
+                {"c": 3, "k": 7, "E": 2}):
         row = ex.row(**pos)
-        a, alpha, E = (c.values[pos[c.name]] for c in ex.controls)
-        np.testing.assert_allclose(row["y"], E + power_law(np.array(X_CURVE), a, alpha),
+        c, k, E = (ctl.values[pos[ctl.name]] for ctl in ex.controls)
+        np.testing.assert_allclose(row["y"], E + power_law(np.array(X_CURVE), c, k),
                                    rtol=1e-3)
 
 
 def test_bad_input_names_argument_and_value():
-    with pytest.raises(ValueError, match=r"alpha.*0\.5"):
-        explorers.lei_de_potencia(alpha=0.5)
+    with pytest.raises(ValueError, match=r"\bk\b.*0\.5"):
+        explorers.lei_de_potencia(k=0.5)
     with pytest.raises(ValueError, match=r"params.*'outro'"):
         explorers.orcamento_chinchilla(params="outro")
     with pytest.raises(ValueError, match=r"grade de x.*3 posições"):

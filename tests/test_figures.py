@@ -100,11 +100,11 @@ def test_sample_power_law_is_seeded():
     np.testing.assert_allclose(y, 0.5 + 2.0 / x)
 
 
-def test_alpha_interval_covers_truth_about_95_percent():
+def test_k_interval_covers_truth_about_95_percent():
     hits = 0
     for seed in range(200):
         x, y = powerlaw.sample_power_law(1.0, -0.5, 1.0, 100.0, 15, 0.3, seed)
-        lo, hi = powerlaw.fit_loglog(x, y).alpha_interval(0.95)
+        lo, hi = powerlaw.fit_loglog(x, y).k_interval(0.95)
         hits += lo <= -0.5 <= hi
     assert 180 <= hits <= 198
 
@@ -228,13 +228,13 @@ def test_lab_figures():
 
 def test_fit_ignoring_floor_is_too_shallow_and_undershoots():
     fit = powerlaw.fit_ignoring_floor(E=0.5, A=2.0, alpha=0.5, x_min=1.0, x_max=100.0)
-    assert -0.5 < fit.alpha < 0  # inclinação rasa demais
+    assert -0.5 < fit.k < 0  # inclinação rasa demais
     assert fit.predict(1e5) < 0.5  # estendida, passa abaixo do piso
     assert powerlaw.floored_power_law(1.0, 0.5, 2.0, 0.5) == pytest.approx(2.5)
     fig = figures.extrapolation(E=0.5, A=2.0, alpha=0.5, fit_decades=2)
     label = next(ln.get_label() for ln in fig.axes[0].get_lines()
                  if ln.get_label().startswith("reta ajustada"))
-    assert fmt.num(fit.alpha, 3) in label  # figura e caderno usam o mesmo ajuste
+    assert fmt.num(fit.k, 3) in label  # figura e caderno usam o mesmo ajuste
 
 
 def test_task_size_for_loss_inverts_the_task():

@@ -54,11 +54,11 @@ def test_loss_decreases_in_n_and_d_and_stays_above_e(N, D, k, p):
 
 @given(st.floats(min_value=1e-3, max_value=1e3), st.floats(min_value=-3, max_value=3),
        st.floats(min_value=0, max_value=6), st.integers(min_value=3, max_value=40))
-def test_fit_loglog_recovers_an_exact_power_law(a, alpha, log_start, n):
+def test_fit_loglog_recovers_an_exact_power_law(c, k, log_start, n):
     x = np.geomspace(10**log_start, 10 ** (log_start + 2), n)
-    fit = fit_loglog(x, a * x**alpha)
-    assert fit.alpha == pytest.approx(alpha, abs=1e-9)
-    assert fit.a == pytest.approx(a, rel=1e-8)
+    fit = fit_loglog(x, c * x**k)
+    assert fit.k == pytest.approx(k, abs=1e-9)
+    assert fit.c == pytest.approx(c, rel=1e-8)
 
 
 @given(st.floats(min_value=0, max_value=1), st.floats(min_value=0, max_value=1),

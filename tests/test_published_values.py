@@ -85,7 +85,7 @@ def test_kepler_third_law():
     from scaling_utils.planets import PLANETS
 
     fit = fit_loglog([p.semi_major_axis_km for p in PLANETS], [p.period_days for p in PLANETS])
-    assert fit.alpha == pytest.approx(1.5, abs=0.005)
+    assert fit.k == pytest.approx(1.5, abs=0.005)
     assert fit.r2 > 0.9999
 
 

@@ -42,7 +42,7 @@ def _col(items, key):
 def check_power_law(v, marks):
     for name in ("linear", "loglog"):
         x = np.array(_col(marks[name], "x"))
-        _close(_col(marks[name], "y"), v["E"] + power_law(x, v["a"], v["alpha"]), name)
+        _close(_col(marks[name], "y"), v["E"] + power_law(x, v["c"], v["k"]), name)
     if v["E"] > 0:
         _close(_col(marks["linear_piso"], "piso"), [v["E"]] * 2, "piso")
 

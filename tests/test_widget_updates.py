@@ -24,7 +24,7 @@ matplotlib.use("Agg")
 
 CASES = {  # a lei de potência (dois painéis) e o orçamento (com suptitle, que o layout move)
     "power_law": (figures.power_law_panels, figures.power_law_panels_alt,
-                  {"a": 1.0, "alpha": -0.5, "E": 0.0}, {"a": 4.0, "alpha": -1.8, "E": 0.9}),
+                  {"c": 1.0, "k": -0.5, "E": 0.0}, {"c": 4.0, "k": -1.8, "E": 0.9}),
     "budget": (figures.budget_comparison, figures.budget_comparison_alt,
                {"C_flops": 5.76e23}, {"C_flops": 1e19}),
 }
@@ -74,7 +74,7 @@ def test_update_draws_the_same_figure_fast(renders):
 
 
 def _resized():
-    fig = figures.power_law_panels(a=1.0, alpha=-0.5, E=0.0)
+    fig = figures.power_law_panels(c=1.0, k=-0.5, E=0.0)
     fig.set_size_inches(3, 2)
     return fig
 

@@ -67,6 +67,6 @@ def fit_isoflop(N, D, L, *, bin_width: float = 0.1, min_runs: int = 5) -> Isoflo
         )
     budgets, n_opt = np.array(budgets), np.array(n_opt)
     d_opt = budgets / (6.0 * n_opt)
-    a = fit_loglog(budgets, n_opt).alpha
-    b = fit_loglog(budgets, d_opt).alpha
+    a = fit_loglog(budgets, n_opt).k
+    b = fit_loglog(budgets, d_opt).k
     return IsoflopFit(budgets, n_opt, d_opt, np.array(coefs), a, b)

@@ -90,7 +90,7 @@ class Verdade:
 
     def __repr__(self) -> str:
         return (f"{self.tabela()!r}\nNo orçamento-alvo de {fmt.sci(self.orcamento_alvo, 2)} "
-                f"FLOPs: N_opt = {fmt.sci(self.N_opt, 2)}, D_opt = {fmt.sci(self.D_opt, 2)}, "
+                f"FLOPs: Nₒₚₜ = {fmt.sci(self.N_opt, 2)}, Dₒₚₜ = {fmt.sci(self.D_opt, 2)}, "
                 f"perda = {fmt.num(self.perda, 3)}")
 
 
@@ -124,9 +124,9 @@ class Avaliacao:
         sinal = "acima" if p.perda >= v.perda else "abaixo"
         linhas = [
             f"Nota: {fmt.num(self.nota, 0)} de 100.",
-            f"N_opt: previsto {fmt.sci(p.N_opt, 2)}, verdadeiro {fmt.sci(v.N_opt, 2)} "
+            f"Nₒₚₜ: previsto {fmt.sci(p.N_opt, 2)}, verdadeiro {fmt.sci(v.N_opt, 2)} "
             f"({_fator(p.N_opt, v.N_opt)}).",
-            f"D_opt: previsto {fmt.sci(p.D_opt, 2)}, verdadeiro {fmt.sci(v.D_opt, 2)} "
+            f"Dₒₚₜ: previsto {fmt.sci(p.D_opt, 2)}, verdadeiro {fmt.sci(v.D_opt, 2)} "
             f"({_fator(p.D_opt, v.D_opt)}).",
             f"Perda: prevista {fmt.num(p.perda, 3)}, verdadeira {fmt.num(v.perda, 3)} "
             f"({fmt.pct(self.erro_perda, 2)} {sinal}).",
@@ -136,7 +136,7 @@ class Avaliacao:
         ]
         gasto = 6 * p.N_opt * p.D_opt / p.orcamento_alvo
         if abs(gasto - 1) > TOLERANCIA_ORCAMENTO:
-            linhas.append(f"Atenção: 6·N_opt·D_opt = {fmt.sci(6 * p.N_opt * p.D_opt, 2)} FLOPs, "
+            linhas.append(f"Atenção: 6·Nₒₚₜ·Dₒₚₜ = {fmt.sci(6 * p.N_opt * p.D_opt, 2)} FLOPs, "
                           f"não o orçamento-alvo de {fmt.sci(p.orcamento_alvo, 2)}.")
         return "\n".join(linhas)
 

@@ -1,4 +1,4 @@
-"""Capítulo 1: a lei de potência (a, α, E) e o ajuste log-log sobre medidas ruidosas."""
+"""Capítulo 1: a lei de potência (c, k, E) e o ajuste log-log sobre medidas ruidosas."""
 
 from __future__ import annotations
 
@@ -16,22 +16,23 @@ X_CURVE = tuple(float(f"{v:.3g}") for v in np.geomspace(1.0, 1e3, 19))
 WIDTH, HEIGHT = 300, 220
 
 
-def power_law_state(a: float, alpha: float, E: float) -> dict:
-    """O que a figura mostra numa posição: y = E + a·x^α nos x da figura e os textos."""
+def power_law_state(c: float, k: float, E: float) -> dict:
+    """O que a figura mostra numa posição: y = E + c·x^k nos x da figura e os textos."""
     x = np.array(X_CURVE)
-    y = E + power_law(x, a, alpha)
-    law = f"y = {fmt.num(a, 1)}·x^({fmt.num(alpha, 2)})" + (f" + {fmt.num(E, 2)}" if E else "")
+    y = E + power_law(x, c, k)
+    law = (f"y = {fmt.num(c, 1)}·xᵏ" + (f" + {fmt.num(E, 2)}" if E else "")
+           + f", com k = {fmt.num(k, 2)}")
     at_end = fmt.num(float(y[-1]), 4)
     return {"y": y, "piso": [E, E] if E else [], "xp": [X_CURVE[0], X_CURVE[-1]] if E
             else [], "resumo": f"{law}; em x = 1.000, y = {at_end}"}
 
 
-def lei_de_potencia(a: float = 1.0, alpha: float = -0.5, E: float = 0.0) -> Explorer:
-    """y = E + a·x^α em eixos lineares e log-log; controles a, α e o piso E."""
+def lei_de_potencia(c: float = 1.0, k: float = -0.5, E: float = 0.0) -> Explorer:
+    """y = E + c·x^k em eixos lineares e log-log; controles c, k (inclinação) e o piso E."""
     import altair as alt
 
-    controls = (slider("a", "a (escala)", 0.5, 5.0, 0.5, a, 1),
-                slider("alpha", "α (expoente)", -2.0, 0.0, 0.1, alpha, 2),
+    controls = (slider("c", "c (escala)", 0.5, 5.0, 0.5, c, 1),
+                slider("k", "k (inclinação)", -2.0, 0.0, 0.1, k, 2),
                 slider("E", "E (piso)", 0.0, 1.0, 0.25, E, 2))
     rows = grid(controls, power_law_state)
     style = (["y", "piso E"], [0, 1], [0, 1])
@@ -58,17 +59,17 @@ def lei_de_potencia(a: float = 1.0, alpha: float = -0.5, E: float = 0.0) -> Expl
                     axes={"x": X_CURVE})
 
 
-N_POINTS, TRUE_ALPHA, SEED = 15, -0.5, 0  # os da figura do ajuste (figures.fit_demo)
+N_POINTS, TRUE_K, SEED = 15, -0.5, 0  # os da figura do ajuste (figures.fit_demo)
 
 
 def fit_state(noise: float, decades: float) -> dict:
     """Uma amostra semeada, a lei verdadeira e a reta ajustada, como em figures.fit_demo."""
-    x, y = sample_power_law(1.0, TRUE_ALPHA, 1.0, 10**decades, N_POINTS, noise, SEED)
+    x, y = sample_power_law(1.0, TRUE_K, 1.0, 10**decades, N_POINTS, noise, SEED)
     fit = fit_loglog(x, y)
-    lo, hi = fit.alpha_interval()
-    text = (f"ajuste: α = {fmt.num(fit.alpha, 2)} (verdade: {fmt.num(TRUE_ALPHA, 2)}); "
+    lo, hi = fit.k_interval()
+    text = (f"ajuste: k = {fmt.num(fit.k, 2)} (verdade: {fmt.num(TRUE_K, 2)}); "
             f"IC 95%: {fmt.num(lo, 2)} a {fmt.num(hi, 2)}")
-    return {"x": x, "y": y, "verdade": power_law(x, 1.0, TRUE_ALPHA), "ajuste": fit.predict(x),
+    return {"x": x, "y": y, "verdade": power_law(x, 1.0, TRUE_K), "ajuste": fit.predict(x),
             "resumo": text}
 
 

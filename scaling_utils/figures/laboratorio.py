@@ -117,7 +117,7 @@ def lab_sweep(spectrum: float = 1.5, noise: float = 0.25):
         log_axes(ax)
         ax.set(xlabel=name, ylabel="perda de teste")
         ax.legend(fontsize=8)
-    fig.suptitle(f"espectro a = {fmt.num(spectrum, 2)}, ruído σ² = {fmt.num(noise, 2)}\n"
+    fig.suptitle(f"espectro γ = {fmt.num(spectrum, 2)}, ruído σ² = {fmt.num(noise, 2)}\n"
                  f"ajuste: E = {fmt.num(p.E, 3)}, α = {fmt.num(p.alpha, 2)}, "
                  f"β = {fmt.num(p.beta, 2)}", fontsize=10)
     return fig

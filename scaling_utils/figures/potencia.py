@@ -18,9 +18,9 @@ from ..powerlaw import (
 from ._comum import _line, _points
 
 
-def power_law_panels(a: float = 1.0, alpha: float = -0.5, E: float = 0.0,
+def power_law_panels(c: float = 1.0, k: float = -0.5, E: float = 0.0,
                      x_min: float = 1.0, x_max: float = 1e3):
-    """A mesma lei y = E + a·x^α em eixos lineares (esquerda) e log-log (direita)."""
+    """A mesma lei y = E + c·x^k em eixos lineares (esquerda) e log-log (direita)."""
     E = _check.nonnegative("E", E)
     lo = _check.positive("x_min", x_min)
     hi = _check.positive("x_max", x_max)
@@ -28,7 +28,7 @@ def power_law_panels(a: float = 1.0, alpha: float = -0.5, E: float = 0.0,
         raise ValueError(f"x_max deve ser maior que x_min; recebido x_min = {x_min!r}, "
                          f"x_max = {x_max!r}.")
     x = np.geomspace(lo, hi, 200)
-    y = E + power_law(x, a, alpha)
+    y = E + power_law(x, c, k)
     fig, (left, right) = new_figure(ncols=2, width=7.2, height=3.6)
     for ax in (left, right):
         ax.plot(x, y, **_line(0), label="y")
@@ -40,15 +40,15 @@ def power_law_panels(a: float = 1.0, alpha: float = -0.5, E: float = 0.0,
     log_axes(right)
     if E > 0:
         right.legend()
-    fig.suptitle(f"$y = {fmt.num(a, 2)}\\cdot x^{{{fmt.num(alpha, 2)}}}$"
+    fig.suptitle(f"$y = {fmt.num(c, 2)}\\cdot x^{{{fmt.num(k, 2)}}}$"
                  + (f" + {fmt.num(E, 2)}" if E > 0 else ""))
     return fig
 
 
-def power_law_panels_alt(a: float, alpha: float, E: float) -> str:
+def power_law_panels_alt(c: float, k: float, E: float) -> str:
     floor = (f" com piso E = {fmt.num(E, 2)}: no log-log a curva se achata ao se aproximar do "
              "piso" if E > 0 else ": no log-log, uma reta")
-    return (f"Dois gráficos da lei y = {fmt.num(a, 1)}·x elevado a {fmt.num(alpha, 2)}, "
+    return (f"Dois gráficos da lei y = {fmt.num(c, 1)}·x elevado a {fmt.num(k, 2)}, "
             f"em eixos lineares e log-log{floor}.")
 
 
@@ -58,14 +58,14 @@ def _decades_word(decades: float) -> str:
 
 
 def _fit_panel(ax, noise: float, decades: float, seed: int, n: int = 15,
-               alpha: float = -0.5) -> None:
-    x, y = sample_power_law(1.0, alpha, 1.0, 10**decades, n, noise, seed)
+               k: float = -0.5) -> None:
+    x, y = sample_power_law(1.0, k, 1.0, 10**decades, n, noise, seed)
     fit = fit_loglog(x, y)
-    lo, hi = fit.alpha_interval()
+    lo, hi = fit.k_interval()
     ax.plot(x, y, **_points(0), label="medidas")
-    ax.plot(x, power_law(x, 1.0, alpha), **_line(2, linewidth=1.2), label=f"verdade: α = "
-            f"{fmt.num(alpha, 2)}")
-    ax.plot(x, fit.predict(x), **_line(1), label=f"ajuste: α = {fmt.num(fit.alpha, 2)}")
+    ax.plot(x, power_law(x, 1.0, k), **_line(2, linewidth=1.2), label=f"verdade: k = "
+            f"{fmt.num(k, 2)}")
+    ax.plot(x, fit.predict(x), **_line(1), label=f"ajuste: k = {fmt.num(fit.k, 2)}")
     ax.set_title(f"ruído {fmt.num(noise, 2)}; {fmt.num(decades, 1)} {_decades_word(decades)}\n"
                  f"IC 95%: {fmt.num(lo, 2)} a {fmt.num(hi, 2)}", fontsize=10)
     log_axes(ax)
@@ -127,8 +127,8 @@ def extrapolation(E: float = 0.5, A: float = 2.0, alpha: float = 0.5,
     ax.plot(x_all, truth(x_all), **_line(0), label=f"verdade: {fmt.num(E, 1)} + "
             f"${fmt.num(A, 1)}\\cdot x^{{−{fmt.num(alpha, 1)}}}$")
     ax.plot(x_fit, truth(x_fit), **_points(0), label="dados do ajuste")
-    ax.plot(x_all, fit.predict(x_all), **_line(1), label=f"reta ajustada (α = "
-            f"{fmt.num(fit.alpha, 3)})")
+    ax.plot(x_all, fit.predict(x_all), **_line(1), label=f"reta ajustada (inclinação "
+            f"k = {fmt.num(fit.k, 3)})")
     ax.axhline(E, **_line(2, linewidth=1.0), label=f"piso E = {fmt.num(E, 1)}")
     ax.axvspan(10**fit_decades, x_all[-1], color="#000000", alpha=0.06, label="extrapolação")
     log_axes(ax)
@@ -151,7 +151,7 @@ def kepler(planets):
     fit = fit_loglog(a, t)
     fig, ax = new_figure(width=6.4, height=4.2)
     ax.plot(a, t, **_points(0), label="planetas")
-    ax.plot(a, fit.predict(a), **_line(1), label=f"ajuste: inclinação {fmt.num(fit.alpha, 3)}")
+    ax.plot(a, fit.predict(a), **_line(1), label=f"ajuste: inclinação {fmt.num(fit.k, 3)}")
     for p in planets:
         ax.annotate(p.name, (p.semi_major_axis_km, p.period_days), textcoords="offset points",
                     xytext=(6, -10), fontsize=9)
