@@ -97,7 +97,7 @@ def widget_updates() -> dict:
 
     cases = {
         "power_law_explorer": (f.power_law_panels, f.power_law_panels_alt,
-                               {"a": 2.0, "alpha": -1.2, "E": 0.3}),
+                               {"c": 2.0, "k": -1.2, "E": 0.3}),
         "fit_explorer": (f.fit_demo, f.fit_demo_alt, {"noise": 0.6, "decades": 3.0}),
         "kaplan_budget_explorer": (f.kaplan_allocation, f.kaplan_allocation_alt,
                                    {"C_flops": 1e24}),

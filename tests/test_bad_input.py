@@ -321,7 +321,8 @@ def test_sweep_covers_every_public_function():
                  "isoflop_parabolas", "mirage_alt", "lab_sweep_alt", "run_lab", "r2_log",
                  "isoflop", "lab_scaling", "lab_isoflop", "png_bytes", "setup_notebook",
                  "smallest_font_pt", "png_layout", "place_labels", "overlapping_texts",
-                 "desafio_explorer"}  # desafio_explorer: tests/test_desafio.py
+                 "desafio_explorer",  # tests/test_desafio.py
+                 "sweep"}  # lab.sweep: test_lab_sweep_refuses_bad_settings
     missing = []
     packages = {"chinchilla": ("lei", "ajuste", "isoflop", "publicados"),
                 "figures": ("potencia", "kaplan", "chinchilla", "replicacao", "paradoxo",
@@ -535,3 +536,15 @@ def test_lab_memory_estimate_bounds_the_real_peak():
     finally:
         tracemalloc.stop()
     assert 0.3 * setup.memory_mib() < peak < setup.memory_mib(), (peak, setup.memory_mib())
+
+
+@pytest.mark.parametrize(("kwargs", "arg"), [
+    ({"spectrum": 1.0}, "spectrum"), ({"spectrum": float("nan")}, "spectrum"),
+    ({"spectrum": "1,5"}, "spectrum"), ({"noise": -1.0}, "noise"), ({"noise": None}, "noise"),
+])
+def test_lab_sweep_refuses_bad_settings(kwargs, arg):
+    """A varredura do explorador do laboratório (a chamada válida custa uma varredura inteira:
+    os testes do explorador a fazem, tests/test_explorers.py)."""
+    with pytest.raises((ValueError, TypeError)) as info:
+        lab.sweep(**kwargs)
+    _assert_portuguese(info.value, arg)

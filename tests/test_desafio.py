@@ -337,8 +337,8 @@ def test_demo_truth_only_after_submission(caderno):
     segredos = _verdade_em_texto(v)
     antes = "\n".join(_textos(c) for c in caderno[:envio])
     depois = "\n".join(_textos(c) for c in caderno[envio:])
-    assert [s for s in segredos if s in antes] == []
-    assert [s for s in segredos if s not in depois] == []  # o teste não é vazio
+    assert [s for s in segredos if _aparece(s, antes)] == []
+    assert [s for s in segredos if not _aparece(s, depois)] == []  # o teste não é vazio
     proibido = re.compile(r"\.verdade\(|modo_professor|_constantes|_verdade|_perda_verdadeira")
     assert not proibido.search("\n".join("".join(c["source"]) for c in caderno[:envio]))
 
@@ -349,7 +349,13 @@ def test_reader_world_truth_never_appears(caderno):
     semente = re.search(r'Laboratorio\("([^"]+)"\)', fonte).group(1)
     v = desafio.Laboratorio(semente, modo_professor=True).verdade()
     tudo = "\n".join(_textos(c) for c in caderno)
-    assert [s for s in _verdade_em_texto(v) if s in tudo] == []
+    assert [s for s in _verdade_em_texto(v) if _aparece(s, tudo)] == []
+
+
+def _aparece(numero: str, texto: str) -> bool:
+    """O número como o leitor o lê: não como pedaço de outro (os dados do explorador trazem
+    listas como "…0000.0,31650000.0…", em que "0,316" não é um número)."""
+    return re.search(rf"(?<![\d.,]){re.escape(numero)}(?![\d])", texto) is not None
 
 
 def test_lab_object_holds_no_constants():

@@ -125,7 +125,7 @@ def test_update_reuses_the_first_figure_and_draws_the_new_one(name):
 def test_transplant_refuses_a_different_figure():
     import matplotlib.pyplot as plt
 
-    a = figures.power_law_panels(a=1.0, alpha=-0.5, E=0.0)
+    a = figures.power_law_panels(c=1.0, k=-0.5, E=0.0)
     b = figures.fit_demo(noise=0.2, decades=2.0)
     assert not widgets._transplant(a, b)
     plt.close("all")
