@@ -96,11 +96,13 @@ def measure(sites: dict[str, Path], times: int = 3) -> dict[str, dict[str, dict]
     out: dict[str, dict[str, dict]] = {name: {} for name in sites}
     try:
         for page in pages():
-            runs: dict[str, list[dict]] = {name: [] for name in sites}
+            # Uma página nova (ou removida) só existe numa das construções: mede-se onde existe.
+            present = [name for name in sites if (sites[name] / page).is_file()]
+            runs: dict[str, list[dict]] = {name: [] for name in present}
             for _ in range(times):
-                for name, (_, base) in servers.items():
-                    runs[name].append(run(f"{base}/{page}"))
-            for name in sites:
+                for name in present:
+                    runs[name].append(run(f"{servers[name][1]}/{page}"))
+            for name in present:
                 out[name][page] = median(runs[name])
                 print(f"lighthouse: {name} {page} {out[name][page]}", file=sys.stderr, flush=True)
     finally:
