@@ -36,6 +36,8 @@ CALQUES = {
     r"\bencontr(ou|aram|am) que\b": "verificou que, mostrou que",
     r"\(\d+(,\d+)?[BT], \d": "70 bilhões de parâmetros, 1,4 trilhão de tokens",
     r"\btodos os testes\b": "benchmarks",
+    r"\bNum kernel\b": "Num ambiente Jupyter",
+    r"\baté você abrir\b": "até você clicar em “Resposta”",
 }
 
 #: Páginas de outras equipes nesta sessão (a corrigir pela lista LANG-PENDENTES.md).
