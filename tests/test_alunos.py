@@ -258,8 +258,9 @@ def test_teacher_guide_is_not_in_student_materials(path):
     assert "Equívocos comuns" not in text and "Perguntas para discussão" not in text
 
 
-def _assessment_answers() -> list[str]:
-    """Os trechos de texto corrido de cada gabarito da avaliação somativa do guia."""
+def _assessment_answers() -> list[list[str]]:
+    """Os trechos de texto corrido de cada gabarito da avaliação somativa do guia (uma lista por
+    questão; trechos curtos, cortados também na pontuação, como em ``fragments``)."""
     sys.path.insert(0, str(ROOT / "_ext"))
     import so_professor
 
@@ -268,24 +269,28 @@ def _assessment_answers() -> list[str]:
     section = guide[start:].split("\n## ", 1)[0]
     assert so_professor.without_assessment(guide) == guide.replace(
         section, so_professor.NOTICE.format(heading=section.splitlines()[0]))
-    keys = re.findall(r"\*Gabarito:\*(.*)", section)
-    pieces = [p.strip(" .,;:!?−-") for k in keys for p in CUT.split(k)]
-    return [p for p in pieces if len(p) >= 12 and len(p.split()) >= 2]
+    answers = []
+    for key in re.findall(r"\*Gabarito:\*(.*)", section):
+        pieces = [q.strip(" .!?−-") for p in CUT.split(key) for q in re.split(r"[,;:]", p)]
+        answers.append([p for p in pieces if len(p) >= 16 and len(p.split()) >= 3])
+    return answers
 
 
 def test_summative_assessment_only_in_the_teacher_pdf():
     """A prova e o gabarito do guia: fora do site público (página, busca, download) e no
-    gabarito em PDF."""
+    gabarito em PDF (cada resposta, por pelo menos um trecho: a extração de texto do PDF mistura
+    o que está nos dois lados de uma quebra de página)."""
     require((HTML / "book" / "guia-do-professor.html").is_file(), "site não construído")
     require(GABARITO.is_file(), "gabarito não gerado (make pdf; precisa do Chromium)")
-    pieces = _assessment_answers()
-    assert len(pieces) >= 4, pieces
+    answers = _assessment_answers()
+    assert len(answers) >= 4 and all(answers), answers
     public = {"página": _html_text((HTML / "book" / "guia-do-professor.html").read_text("utf-8")),
               "busca": (HTML / "searchindex.js").read_text(encoding="utf-8"),
               "download": (HTML / "_sources" / "book" / "guia-do-professor.md").read_text("utf-8")}
     assert "gabarito.pdf" in public["página"]
     for where, text in public.items():
-        leaked = [p for p in pieces if squash(p) in squash(text)]
+        leaked = [p for pieces in answers for p in pieces if squash(p) in squash(text)]
         assert not leaked, f"avaliação somativa no site público ({where}): {leaked}"
     teacher = squash(_pdf_text(GABARITO))
-    assert [p for p in pieces if squash(p) not in teacher] == []
+    missing = [pieces for pieces in answers if not any(squash(p) in teacher for p in pieces)]
+    assert missing == [], f"respostas da avaliação ausentes do gabarito: {missing}"
