@@ -31,8 +31,8 @@ def chave(valor: float, algarismos: int) -> str:
 ITENS: dict[str, Item] = {
     "01-quadruplicar": Item(
         "8139b33952401b3ee0e2ca84651cb9a1d7f66d442bf908f9cf1f53ea746e5801", 3,
-        "numa lei L ∝ N^(−α), multiplicar N por k multiplica L por k^(−α); aqui α_N = 0,076 "
-        "(Kaplan et al., 2020, eq. 1.1)."),
+        "numa lei L ∝ N⁻ᵅ, multiplicar N por r multiplica L por r⁻ᵅ; aqui α = 0,076, o expoente "
+        "de N (Kaplan et al., 2020, eq. 1.1)."),
     "02-flops": Item(
         "fa39244f3c8301af4a2ea0c8213a0b4615ffebbad5b3508f181c0936d8ba9dd4", 3,
         "o custo de treino é C ≈ 6·N·D (Kaplan et al., 2020, seção 2.1): 2 FLOPs por parâmetro "

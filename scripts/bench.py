@@ -88,7 +88,7 @@ def widget_updates() -> dict:
     """Por widget, em ms (mediana de 10): a função pura que monta a figura (a meta de 100 ms),
     o retrato completo (figura + PNG compacto + alt, o que fica no caderno) e a atualização de
     um kernel a cada movimento (``kernel_update_ms``: a moldura da primeira figura reaproveitada,
-    ``widgets._fast_png``; meta de 150 ms), alternando duas posições dos controles."""
+    ``_moldura.fast_png``; meta de 150 ms), alternando duas posições dos controles."""
     import matplotlib
 
     matplotlib.use("Agg")

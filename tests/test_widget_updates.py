@@ -1,8 +1,9 @@
 """Atualizações rápidas dos widgets num kernel (issue 15, parte 3; scaling_utils.widgets).
 
-A primeira figura de um widget é o retrato de sempre (o que fica no caderno e no site); as
-seguintes reaproveitam a moldura dela (``_fast_png``). Aqui: o retrato não muda, a atualização
-desenha a mesma figura que o caminho completo, no mesmo tamanho, e sempre os mesmos bytes.
+A primeira figura de um widget é o retrato de sempre (o que fica no caderno); as seguintes
+reaproveitam a figura e a moldura dela (``scaling_utils._moldura``). Aqui: o retrato não muda,
+a atualização desenha a mesma figura que o caminho completo, no mesmo tamanho, e sempre os
+mesmos bytes.
 O tempo por movimento é medido em ``make bench`` (``kernel_update_ms``), não aqui.
 """
 
@@ -18,7 +19,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from scaling_utils import figures, plotting, widgets
+from scaling_utils import _moldura, figures, plotting, widgets
 
 matplotlib.use("Agg")
 
@@ -82,7 +83,7 @@ def _resized():
 def test_fast_png_falls_back_when_the_figure_changes_shape():
     frame: dict = {}
     widgets.render(figures.fit_demo, figures.fit_demo_alt, frame=frame, noise=0.2, decades=2.0)
-    assert widgets._fast_png(_resized(), frame) == plotting.png_bytes(_resized())
+    assert _moldura.fast_png(_resized(), frame) == plotting.png_bytes(_resized())
 
 
 ALL_WIDGETS = {  # os widgets de make bench: início e uma posição movida
@@ -103,17 +104,17 @@ ALL_WIDGETS = {  # os widgets de make bench: início e uma posição movida
 
 @pytest.mark.parametrize("name", list(ALL_WIDGETS))
 def test_update_reuses_the_first_figure_and_draws_the_new_one(name):
-    """A atualização copia os dados da figura nova para a primeira (``_transplant``, que
+    """A atualização copia os dados da figura nova para a primeira (``_moldura.transplant``, que
     reaproveita as marcas dos eixos): o PNG é, pixel a pixel, o da figura nova desenhada na
     moldura, e o widget continua a desenhar a primeira figura."""
     fig_fn, alt_fn, start, moved = ALL_WIDGETS[name]
     frame: dict = {}
     widgets.render(fig_fn, alt_fn, frame=frame, **start)
     kept = frame["figure"]
-    assert widgets._transplant(kept, fig_fn(**start)), f"{name}: estrutura diferente"
+    assert _moldura.transplant(kept, fig_fn(**start)), f"{name}: estrutura diferente"
     for kwargs in (moved, start, moved):
         update = widgets.render(fig_fn, alt_fn, frame=frame, **kwargs)
-        fresh = widgets._fast_png(fig_fn(**kwargs), frame)
+        fresh = _moldura.fast_png(fig_fn(**kwargs), frame)
         assert frame["figure"] is kept
         assert np.array_equal(_rgb(_png(update)), _rgb(fresh)), (name, kwargs)
         assert f'alt="{html.escape(alt_fn(**kwargs))}"' in update
@@ -127,5 +128,5 @@ def test_transplant_refuses_a_different_figure():
 
     a = figures.power_law_panels(c=1.0, k=-0.5, E=0.0)
     b = figures.fit_demo(noise=0.2, decades=2.0)
-    assert not widgets._transplant(a, b)
+    assert not _moldura.transplant(a, b)
     plt.close("all")

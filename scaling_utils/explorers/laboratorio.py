@@ -31,7 +31,7 @@ LAW_NAME = f"lei ajustada (D = {fmt.plain(LAW_D)})"
 
 def lab_controls(spectrum: float = 1.5, noise: float = 0.25) -> tuple:
     """Os dois controles (espectro γ e ruído σ²) e as suas posições."""
-    return (steps("spectrum", "espectro γ (λᵢ = i^−γ)", SPECTRA, spectrum, 1),
+    return (steps("spectrum", "espectro γ (λᵢ = i⁻ᵞ)", SPECTRA, spectrum, 1),
             steps("noise", "ruído σ²", NOISES, noise, 2))
 
 
