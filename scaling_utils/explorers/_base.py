@@ -165,6 +165,7 @@ def color(i: int) -> str:
 
 
 DASHES = ([1, 0], [6, 3], [6, 2, 1, 2], [1, 3])  # os traços de plotting.LINESTYLES
+SHAPES = ("circle", "square", "triangle-up", "diamond", "triangle-down", "cross")  # MARKERS
 
 
 def config() -> dict:

@@ -17,7 +17,7 @@ from .. import fmt
 from .. import lab as lab_mod
 from ..chinchilla import loss as law
 from ..figures import lab_sweep_alt
-from ._base import Explorer, bindings, color, current, grid, headline, steps
+from ._base import DASHES, SHAPES, Explorer, bindings, color, current, grid, headline, steps
 
 __all__ = ["LAW_D", "NOISES", "N_CURVE", "SPECTRA", "lab_controls", "lab_state", "varredura"]
 
@@ -62,10 +62,19 @@ def varredura(spectrum: float = 1.5, noise: float = 0.25) -> Explorer:
     y = alt.Y("L:Q", title="perda de teste", scale=alt.Scale(type="log"),
               axis=alt.Axis(grid=True))
 
-    def colours(names, black_last=False):
+    def styled(field, names, black_last=False):
+        """Cor, traço e marcador por série, como ``plotting.style`` nas figuras (a cor nunca
+        é a única pista); a lei ajustada, por último, em preto e pontilhada."""
         n = len(names) - black_last
-        return alt.Scale(domain=names, range=[color(i) for i in range(n)]
-                         + (["#000000"] if black_last else []))
+        kw = {"title": None, "sort": names}
+        return {"color": alt.Color(f"{field}:N", scale=alt.Scale(domain=names, range=[
+                    color(i) for i in range(n)] + (["#000000"] if black_last else [])),
+                    legend=alt.Legend(columns=3), **kw),
+                "strokeDash": alt.StrokeDash(f"{field}:N", scale=alt.Scale(domain=names, range=[
+                    DASHES[i % len(DASHES)] for i in range(n)] + ([[1, 3]] if black_last else [])),
+                    legend=None, **kw),
+                "shape": alt.Shape(f"{field}:N", scale=alt.Scale(domain=names, range=[
+                    SHAPES[i % len(SHAPES)] for i in range(len(names))]), legend=None, **kw)}
 
     runs = current(controls, "N", "D", "L", "gD", "gN")
     noise_rule = current(controls).mark_rule(color="#777777", strokeWidth=1).encode(
@@ -74,20 +83,18 @@ def varredura(spectrum: float = 1.5, noise: float = 0.25) -> Explorer:
                 axis=alt.Axis(values=list(lab_mod.SWEEP_NS), format="d", grid=True))
     x_d = alt.X("D:Q", title="D (amostras)", scale=alt.Scale(type="log", nice=False),
                 axis=alt.Axis(values=list(lab_mod.SWEEP_DS[:-1]), format=",d", grid=True))
-    c_d = alt.Color("gD:N", title=None, scale=colours(left_names, True), sort=left_names,
-                    legend=alt.Legend(columns=3))
-    c_n = alt.Color("gN:N", title=None, scale=colours(n_names), sort=n_names,
-                    legend=alt.Legend(columns=3))
+    s_d, s_n = styled("gD", left_names, black_last=True), styled("gN", n_names)
     left = alt.layer(
-        runs.mark_line(point=True, strokeWidth=1.5).encode(x=x_n, y=y, color=c_d)
+        runs.mark_line(point=True, strokeWidth=1.5).encode(x=x_n, y=y, **s_d)
         .properties(name="por_n"),
         current(controls, "lei", axis="xl").transform_calculate(gD=json.dumps(LAW_NAME))
-        .mark_line(strokeDash=[1, 3], strokeWidth=1.2).encode(
-            x=alt.X("xl:Q"), y="lei:Q", color=c_d).properties(name="lei"),
+        .mark_line(strokeWidth=1.2).encode(
+            x=alt.X("xl:Q"), y="lei:Q", color=s_d["color"], strokeDash=s_d["strokeDash"])
+        .properties(name="lei"),
         noise_rule,
     ).properties(width=WIDTH, height=HEIGHT)
     right = alt.layer(
-        runs.mark_line(point=True, strokeWidth=1.5).encode(x=x_d, y=y, color=c_n)
+        runs.mark_line(point=True, strokeWidth=1.5).encode(x=x_d, y=y, **s_n)
         .properties(name="por_d"),
         noise_rule,
     ).properties(width=WIDTH, height=HEIGHT)
