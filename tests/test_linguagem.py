@@ -36,6 +36,10 @@ CALQUES = {
     r"\bencontr(ou|aram|am) que\b": "verificou que, mostrou que",
     r"\(\d+(,\d+)?[BT], \d": "70 bilhões de parâmetros, 1,4 trilhão de tokens",
     r"\btodos os testes\b": "benchmarks",
+    r"\bescondida até você abrir\b": "até você clicar em “Resposta”",
+    r"\bNum kernel \(": "Num ambiente Jupyter (",
+    r"\bcontra (o|a|os|as) (número|compute|tokens|tamanho|semieixo|épocas|dados|NLL|"
+    r"parâmetros)\b": "em função de",
 }
 
 #: Páginas de outras equipes nesta sessão (a corrigir pela lista LANG-PENDENTES.md).

@@ -95,7 +95,7 @@ EPOCHS = tuple(float(f"{v:.3g}") for v in np.geomspace(1.0, 60.0, 21))  # eixo c
 
 
 def epochs_curves(log10_U: float) -> dict:
-    """Dados efetivos (em múltiplos de U_D) contra as épocas, como em figures.recentes."""
+    """Dados efetivos (em múltiplos de U_D) em função das épocas, como em figures.recentes."""
     U = 10.0**log10_U
     e = np.array(EPOCHS)
     return {"ef": dr.effective_data(e * U, U) / U, "novo": e}

@@ -91,7 +91,7 @@ def inference_demand_alt(log10_D_inference: float, L_target: float | None = None
 # --- Quantas épocas ainda valem a pena? ---------------------------------------------------
 
 def epochs_value(log10_U: float = 10.0, log10_N: float = 9.0, max_epochs: float = 60.0):
-    """Dados efetivos e perda prevista contra o número de épocas (Muennighoff et al. 2023).
+    """Dados efetivos e perda prevista em função do número de épocas (Muennighoff et al. 2023).
 
     U_D = 10^log10_U tokens únicos; N = 10^log10_N parâmetros. À direita, a perda com os
     mesmos tokens repetidos e a perda se todos fossem novos.
@@ -176,7 +176,7 @@ def two_stage(world, fit, data, targets=(1e24, 3.8e25)):
 
 def coverage_curves(difficulties=((0.3, 3.0), (0.1, 1.0), (1.0, 4.0)), n_problems: int = 300,
                     n_samples: int = 1000, seed: int = 0):
-    """Cobertura (pass@k) contra o número de amostras k, para distribuições Beta(a, b) de p.
+    """Cobertura (pass@k) em função do número de amostras k, para distribuições Beta(a, b) de p.
 
     Linhas: a cobertura esperada exata; pontos: um experimento simulado com o estimador sem viés.
     """
