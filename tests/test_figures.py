@@ -117,6 +117,13 @@ def test_table_text_and_html():
     assert "<caption>Legenda</caption>" in html
 
 
+def test_table_html_writes_symbol_subscripts_as_sub_not_underscores():
+    html = fmt.Table(["constante", "valor"], [["N_c", "8,8"], ["α_N", "0,076"],
+                                              ["scaling_utils", "x"]])._repr_html_()
+    assert "N<sub>c</sub>" in html and "α<sub>N</sub>" in html
+    assert "scaling_utils" in html  # um identificador longo fica como está
+
+
 @pytest.mark.parametrize("make", [
     lambda: widgets.power_law_explorer(), lambda: widgets.fit_explorer(),
     lambda: widgets.kaplan_budget_explorer(),
