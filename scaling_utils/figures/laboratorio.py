@@ -127,5 +127,5 @@ def lab_sweep_alt(spectrum: float, noise: float) -> str:
     return (f"Dois gráficos log-log da perda de teste do laboratório, com espectro "
             f"{fmt.num(spectrum, 2)} e ruído {fmt.num(noise, 2)}: à esquerda, em função do "
             "número de features, uma curva por tamanho de dados; à direita, em função do número "
-            "de amostras, uma curva por tamanho de modelo. Todas descem e se achatam perto da linha cinza do "
-            "ruído; o título dá os parâmetros ajustados.")
+            "de amostras, uma curva por tamanho de modelo. Todas descem e se achatam perto da "
+            "linha cinza do ruído; o título dá os parâmetros ajustados.")
