@@ -226,7 +226,7 @@ def test_lab_figures():
     runs = lab.grid((8, 16, 32, 64, 128), (16, 64, 256, 1024), setup)
     params = ch.fit_parametric(runs.N, runs.D, runs.loss).params
     fig = figures.lab_scaling(runs, params, setup.noise)
-    assert fig.axes[0].get_title() == "D = 1.024 amostras"
+    assert fig.axes[0].get_title() == "D = 1.024 exemplos"
     iso = lab.isoflop([2.0**9, 2.0**10, 2.0**11], setup, window=1.5)
     fig = figures.lab_isoflop(iso, params.a)
     assert "previsto" in fig.axes[1].get_lines()[1].get_label()
