@@ -4,13 +4,12 @@ Cada item guarda só o SHA-256 da resposta arredondada a poucos algarismos signi
 uma dica em português. O caderno dos alunos, o site e este módulo não trazem a resposta: quem a
 tem é a solução, no livro completo e no gabarito do professor. As respostas vêm das contas dos
 próprios capítulos (as fontes estão na dica de cada item), e tests/test_autoverificacao.py
-confere cada hash contra a conta feita de novo.
+confere cada hash com a conta feita de novo.
 """
 
 from __future__ import annotations
 
 import hashlib
-import math
 from dataclasses import dataclass
 
 from . import _check
@@ -61,18 +60,32 @@ ITENS: dict[str, Item] = {
 }
 
 
-def conferir(item: str, valor) -> bool:
-    """Imprime se ``valor`` é a resposta do exercício ``item`` e devolve ``True`` ou ``False``."""
+def _valida(item: str) -> Item:
     if item not in ITENS:
         raise ValueError(f"item deve ser um destes: {', '.join(sorted(ITENS))}; "
                          f"recebido {item!r}.")
+    return ITENS[item]
+
+
+def confere(item: str, valor) -> bool:
+    """``True`` se ``valor`` é a resposta do exercício ``item``; não imprime nada."""
+    spec = _valida(item)
     if valor is Ellipsis:
-        print("Complete o código: troque `...` pela sua conta e rode a célula de novo.")
         return False
     numero = float(_check.finite("valor", valor))
-    spec = ITENS[item]
-    if math.isfinite(numero) and chave(numero, spec.algarismos) == spec.sha256:
+    return chave(numero, spec.algarismos) == spec.sha256
+
+
+def conferir(item: str, valor) -> None:
+    """Diz em português se ``valor`` é a resposta do exercício ``item``.
+
+    Não devolve nada, para a célula não mostrar um ``True`` ou ``False`` em inglês no fim;
+    quem precisa do resultado como valor usa :func:`confere`.
+    """
+    spec = _valida(item)
+    if valor is Ellipsis:
+        print("Complete o código: troque `...` pela sua conta e rode a célula de novo.")
+    elif confere(item, valor):
         print("Certo! A conta confere.")
-        return True
-    print(f"Ainda não. Dica: {spec.dica}")
-    return False
+    else:
+        print(f"Ainda não. Dica: {spec.dica}")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import decimal
 import math
+import re
 
 from babel.numbers import format_decimal, format_percent, format_scientific
 
@@ -136,6 +137,10 @@ def count(n, singular: str, plural: str) -> str:
     return f"{num(k, 0)} {singular if k == 1 else plural}"
 
 
+#: Um índice curto depois de uma letra (N_c, α_N, R_D): vira <sub> no HTML das tabelas.
+_SUBSCRIPT = re.compile(r"(?<=[A-Za-zα-ω])_([A-Za-z]{1,3})\b")
+
+
 class Table:
     """Tabela para leitores: HTML de verdade no site (cabeçalhos com ``scope``) e texto alinhado
     no terminal e no nbval. As células já vêm formatadas (use ``num``, ``sci``, ``pct``).
@@ -167,12 +172,15 @@ class Table:
     def _repr_html_(self) -> str:
         from html import escape
 
-        head = "".join(f'<th scope="col">{escape(h)}</th>' for h in self.headers)
+        def cell(text: str) -> str:  # N_c, α_N: o índice de verdade (<sub>), não o _ do código
+            return _SUBSCRIPT.sub(r"<sub>\1</sub>", escape(text))
+
+        head = "".join(f'<th scope="col">{cell(h)}</th>' for h in self.headers)
         body = "".join(
-            "<tr>" + f'<th scope="row">{escape(r[0])}</th>'
-            + "".join(f"<td>{escape(c)}</td>" for c in r[1:]) + "</tr>"
+            "<tr>" + f'<th scope="row">{cell(r[0])}</th>'
+            + "".join(f"<td>{cell(c)}</td>" for c in r[1:]) + "</tr>"
             for r in self.rows
         )
-        cap = f"<caption>{escape(self.caption)}</caption>" if self.caption else ""
+        cap = f"<caption>{cell(self.caption)}</caption>" if self.caption else ""
         return (f'<table class="tabela-livro">{cap}<thead><tr>{head}</tr></thead>'
                 f"<tbody>{body}</tbody></table>")

@@ -95,8 +95,8 @@ class BookLogLocator(Locator):
     """Marcas de um eixo log que sempre deixam ≥ 2 números no eixo.
 
     Com duas ou mais potências de 10 à vista, as marcas são 10ⁿ (como o ``LogLocator``).
-    Com menos (o eixo cobre pouco mais de uma década ou menos), as marcas são valores
-    "redondos" dentro do intervalo (1, 2, 2,5, 5 × 10ⁿ), escolhidos como num eixo linear.
+    Com menos (o eixo cobre pouco mais de uma década ou menos), as marcas são 1, 2 e 5 × 10ⁿ
+    se couberem ao menos duas; senão, valores "redondos" escolhidos como num eixo linear.
     """
 
     def __call__(self):
@@ -119,6 +119,13 @@ class BookLogLocator(Locator):
                                           math.floor(math.log10(hi) + 1e-9) + 1)]
         if len(decades) >= 2:
             return self._decades(lo, hi)
+        # 1, 2 e 5 × 10ⁿ: igualmente espaçados no eixo log (20, 50, 100, 200, 500), sem o
+        # amontoado de 200, 400, 600 que as marcas lineares fazem no fim de uma década.
+        k0 = math.floor(math.log10(lo)) - 1
+        nice = [m * 10.0**k for k in range(k0, k0 + 4) for m in (1, 2, 5)
+                if lo * (1 - 1e-9) <= m * 10.0**k <= hi * (1 + 1e-9)]
+        if len(nice) >= 2:
+            return nice
         for nbins in (4, 6, 8):
             ticks = [t for t in MaxNLocator(nbins=nbins, steps=[1, 2, 2.5, 5, 10])
                      .tick_values(lo, hi) if lo * (1 - 1e-9) <= t <= hi * (1 + 1e-9) and t > 0]

@@ -35,7 +35,7 @@ def llama3_optimal_tokens(C):
 # --- A previsão em duas etapas, num mundo ilustrativo ----------------------------------------
 
 def nll_law(C, E: float, a: float, b: float, C0: float = 1e20):
-    """Etapa 1: NLL(C) = E + a·(C/C0)^(−b), a NLL da resposta certa contra os FLOPs."""
+    """Etapa 1: NLL(C) = E + a·(C/C0)^(−b), a NLL da resposta certa em função dos FLOPs."""
     c = _check.positive("C", C)
     return E + a * np.power(c / C0, -b)
 

@@ -74,7 +74,7 @@ def student_notebook(nb: dict) -> dict:
     for cell in out["cells"]:
         if cell["cell_type"] == "markdown" and quiz_answers(_src(cell)):
             text = QUIZ_ANSWER.sub(NO_ANSWER, _src(cell))
-            text = text.replace("a resposta fica escondida até você abrir",
+            text = text.replace("a resposta fica escondida até você clicar em “Resposta”",
                                 "as respostas ficam com o professor")
             cell["source"] = text
     return out

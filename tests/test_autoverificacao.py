@@ -29,13 +29,16 @@ def test_every_item_has_a_checked_answer():
 @pytest.mark.parametrize("item", sorted(RESPOSTAS))
 def test_right_answer_passes_even_with_rounding_noise(item, capsys):
     for factor in (1, 1 + 1e-9, 1 - 1e-9):
-        assert autoverificacao.conferir(item, RESPOSTAS[item] * factor)
-    assert "Certo" in capsys.readouterr().out
+        assert autoverificacao.confere(item, RESPOSTAS[item] * factor)
+        assert autoverificacao.conferir(item, RESPOSTAS[item] * factor) is None
+        assert capsys.readouterr().out == "Certo! A conta confere.\n"
 
 
 @pytest.mark.parametrize("item", sorted(RESPOSTAS))
 def test_wrong_answer_fails_with_a_hint_that_does_not_give_it_away(item, capsys):
-    assert not autoverificacao.conferir(item, RESPOSTAS[item] * 1.1)
+    assert not autoverificacao.confere(item, RESPOSTAS[item] * 1.1)
+    assert capsys.readouterr().out == "", "confere não imprime nada"
+    assert autoverificacao.conferir(item, RESPOSTAS[item] * 1.1) is None
     out = capsys.readouterr().out
     assert out.startswith("Ainda não. Dica: ")
     spec = autoverificacao.ITENS[item]
@@ -43,7 +46,8 @@ def test_wrong_answer_fails_with_a_hint_that_does_not_give_it_away(item, capsys)
 
 
 def test_incomplete_code_is_told_what_to_do(capsys):
-    assert not autoverificacao.conferir("02-flops", ...)
+    assert not autoverificacao.confere("02-flops", ...)
+    assert autoverificacao.conferir("02-flops", ...) is None
     assert "troque `...`" in capsys.readouterr().out
 
 
@@ -52,6 +56,8 @@ def test_bad_input_gets_a_portuguese_error():
         autoverificacao.conferir("99-nada", 1.0)
     with pytest.raises(TypeError, match="valor deve ser um número"):
         autoverificacao.conferir("02-flops", "1e19")
+    with pytest.raises(ValueError, match="item deve ser um destes"):
+        autoverificacao.confere("99-nada", 1.0)
 
 
 def test_every_chapter_has_a_complete_the_code_exercise_in_the_student_notebook():
@@ -62,3 +68,15 @@ def test_every_chapter_has_a_complete_the_code_exercise_in_the_student_notebook(
         assert exercise and all("..." in c for c in exercise), path.name
         outputs = json.dumps(nb["cells"], ensure_ascii=False)
         assert "Certo!" not in outputs, f"{path.name}: a resposta certa vazou"
+
+
+def test_no_chapter_shows_an_english_true_or_false_after_the_self_check():
+    """A célula da autoverificação só mostra a frase em português, sem ``True``/``False``."""
+    for path in notebooks():
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            if "autoverificacao.conferir" not in "".join(cell["source"]):
+                continue
+            shown = [o["data"].get("text/plain") for o in cell.get("outputs", [])
+                     if o["output_type"] == "execute_result"]
+            assert shown == [], f"{path.name} {cell['id']}: {shown}"

@@ -86,7 +86,7 @@ def test_small_models_sit_above_the_law():
 
 def test_budget_boundary_is_exact():
     lab = desafio.Laboratorio(1, orcamento=6e17)
-    with pytest.raises(desafio.OrcamentoEsgotado, match=r"custa .* restam .* recebido N"):
+    with pytest.raises(desafio.OrcamentoEsgotado, match=r"N = 1 × 10⁸ e D = \S.* custa .* restam "):
         lab.treinar(1e8, 1e9 + 1)  # 6·10⁸ FLOPs além do orçamento
     assert lab.gasto == 0 and lab.corridas == () and len(lab.recusas) == 1
     lab.treinar(1e8, 1e9)  # custa exatamente o orçamento

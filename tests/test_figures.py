@@ -117,6 +117,13 @@ def test_table_text_and_html():
     assert "<caption>Legenda</caption>" in html
 
 
+def test_table_html_writes_symbol_subscripts_as_sub_not_underscores():
+    html = fmt.Table(["constante", "valor"], [["N_c", "8,8"], ["α_N", "0,076"],
+                                              ["scaling_utils", "x"]])._repr_html_()
+    assert "N<sub>c</sub>" in html and "α<sub>N</sub>" in html
+    assert "scaling_utils" in html  # um identificador longo fica como está
+
+
 @pytest.mark.parametrize("make", [
     lambda: widgets.power_law_explorer(), lambda: widgets.fit_explorer(),
     lambda: widgets.kaplan_budget_explorer(),
@@ -219,7 +226,7 @@ def test_lab_figures():
     runs = lab.grid((8, 16, 32, 64, 128), (16, 64, 256, 1024), setup)
     params = ch.fit_parametric(runs.N, runs.D, runs.loss).params
     fig = figures.lab_scaling(runs, params, setup.noise)
-    assert fig.axes[0].get_title() == "D = 1.024 amostras"
+    assert fig.axes[0].get_title() == "D = 1.024 exemplos"
     iso = lab.isoflop([2.0**9, 2.0**10, 2.0**11], setup, window=1.5)
     fig = figures.lab_isoflop(iso, params.a)
     assert "previsto" in fig.axes[1].get_lines()[1].get_label()

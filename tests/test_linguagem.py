@@ -38,6 +38,8 @@ CALQUES = {
     r"\btodos os testes\b": "benchmarks",
     r"\bNum kernel\b": "Num ambiente Jupyter",
     r"\baté você abrir\b": "até você clicar em “Resposta”",
+    r"\bcontra (o|a|os|as) (número|compute|tokens|tamanho|semieixo|épocas|dados|NLL|"
+    r"parâmetros)\b": "em função de",
 }
 
 #: Páginas de outras equipes nesta sessão (a corrigir pela lista LANG-PENDENTES.md).
@@ -238,3 +240,44 @@ def test_built_site_has_no_hyphen_minus_and_no_calques():
         for rx in [HYPHEN_MINUS.pattern, r"\w\(s\)", *CALQUES]:
             bad += [f"{page.name}: {m.group(0)}" for m in re.finditer(rx, text)]
     assert bad == []
+
+
+# --- referências cruzadas -------------------------------------------------------------------
+
+#: {doc} de um capítulo vira o título ("do O paradoxo"); {numref} vira "Figura 5.1" ("em Figura
+#: 5.1", "O exercício Exercício 8.2"). Antes deles: "capítulo", "a", "na", nada de preposição solta.
+BAD_XREFS = {
+    r"\b(do|no|o|O|em|ver|veja|antes do)\s+\{doc\}`(\.\./notebooks/)?0\d":
+        "o capítulo {doc}`…`",
+    r"\b(em|Use|use|exercício|figura|Figura|tabela|Tabela)\s+\{numref\}":
+        "na {numref}`…`, o {numref}`…`",
+    r"\b(veja|ver|em)\s+\{ref\}": "veja a seção {ref}`…`",
+}
+
+
+def _raw_markdown():
+    for path in notebooks():
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        for i, cell in enumerate(nb["cells"]):
+            if cell["cell_type"] == "markdown":
+                yield f"{path.name}[{i}]", "".join(cell["source"])
+    for page in sorted(BOOK.glob("*.md")):
+        if page.name not in NOT_YET:
+            yield page.name, page.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("pattern", list(BAD_XREFS), ids=list(BAD_XREFS.values()))
+def test_cross_references_render_grammatically(pattern):
+    rx = re.compile(pattern)
+    bad = [f"{where}: {m.group(0)}" for where, text in _raw_markdown() for m in rx.finditer(text)]
+    assert bad == [], f"use: {BAD_XREFS[pattern]}"
+
+
+def test_cross_reference_check_catches_what_it_should():
+    rx = [re.compile(p) for p in BAD_XREFS]
+    for text in ("a pergunta do {doc}`05-paradoxo`", "leia em {numref}`fig-x`",
+                 "O exercício {numref}`ex-08-vies`", "veja {ref}`sec-widgets`"):
+        assert any(r.search(text) for r in rx), text
+    for text in ("a pergunta do capítulo {doc}`05-paradoxo`", "leia na {numref}`fig-x`",
+                 "O {numref}`ex-08-vies`", "veja a seção {ref}`sec-widgets`"):
+        assert not any(r.search(text) for r in rx), text

@@ -105,7 +105,7 @@ def test_numeric_exercises_have_the_right_answer(bank):
         expected = RESPOSTAS[ITEM[label]]
         assert abs(value - expected) <= 1e-5 * abs(expected), label
         assert 0 < tolerance <= 0.005 * abs(expected), label
-        assert autoverificacao.conferir(ITEM[label], value), label
+        assert autoverificacao.confere(ITEM[label], value), label
         text = q.findtext("questiontext/text")
         assert "conferir" not in text and "..." not in text, label
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 
 import matplotlib
 import numpy as np
@@ -108,6 +109,13 @@ def test_log_axes_always_keep_two_labelled_ticks(log_lo, span):
     labels = _labelled(ax)
     plt.close(fig)
     assert len(labels) >= 2, (log_lo, span, labels)
+
+
+def test_log_ticks_of_a_decade_and_a_half_are_evenly_spaced_on_the_log_axis():
+    """16 a 512 (a figura fig-lab-leis): 20, 50, 100, 200, 500, e não 200, 400, 600 colados."""
+    ticks = plotting.BookLogLocator().tick_values(16, 512)
+    assert [round(t) for t in ticks] == [20, 50, 100, 200, 500]
+    assert all(b / a >= 2 for a, b in itertools.pairwise(ticks))
 
 
 @pytest.mark.slow

@@ -37,4 +37,6 @@ MMLU = {"aleatório": 0.250, "GPT-3": 0.439, "Gopher": 0.600, "Chinchilla": 0.67
 MMLU_TASKS = {"melhor": 51, "igual": 2, "pior": 4}
 
 
-MMLU_WORSE = ("college mathematics", "econometrics", "moral scenarios", "formal logic")
+#: As quatro em que foi pior, em português, com o nome original da tarefa entre parênteses.
+MMLU_WORSE = ("matemática universitária (college mathematics)", "econometria (econometrics)",
+              "cenários morais (moral scenarios)", "lógica formal (formal logic)")

@@ -62,7 +62,7 @@ def planos(corridas: dict, leis: dict, orcamento_alvo: float):
 
 def fronteira(N, D, L, verdade, log10_N_minimo: float = 6.0):
     """Abordagem 3 com as execuções de N ≥ 10^``log10_N_minimo``: N_opt(C) e a perda ótima
-    previstos contra os verdadeiros, das execuções até além do orçamento-alvo."""
+    previstos comparados com os verdadeiros, das execuções até além do orçamento-alvo."""
     v = _verdade(verdade)
     piso = _check.in_range("log10_N_minimo", log10_N_minimo, 5.0, 9.0)
     aj = prever_abordagem3(N, D, L, v.orcamento_alvo, 10**piso)
@@ -91,7 +91,7 @@ def fronteira_alt(N, D, L, verdade, log10_N_minimo: float = 6.0) -> str:
     v = _verdade(verdade)
     aj = prever_abordagem3(N, D, L, v.orcamento_alvo, 10**log10_N_minimo)
     erro = aj.previsao.perda / v.perda - 1
-    return (f"Dois gráficos contra o compute C, das execuções até além do alvo: à esquerda o "
+    return (f"Dois gráficos em função do compute C, das execuções até além do alvo: à esquerda o "
             f"tamanho ótimo, à direita a perda ótima, com a curva verdadeira e a do ajuste que "
             f"usa só as execuções com N de pelo menos {fmt.sci(10**log10_N_minimo, 1)}. No alvo, "
             f"a perda prevista fica {fmt.pct(abs(erro), 1)} "

@@ -129,10 +129,11 @@ class Laboratorio:
                      for k in ("N", "D", "perda"))
 
     def __repr__(self) -> str:
-        return (f"Laboratorio(semente={self._semente!r}, orçamento "
-                f"{fmt.sci(float(self.orcamento), 2)}"
-                f" FLOPs, gasto {fmt.pct(self.gasto / self.orcamento, 1)}, "
-                f"{len(self._corridas)} execuções, alvo {fmt.sci(self.orcamento_alvo, 1)} FLOPs)")
+        execucoes = fmt.count(len(self._corridas), "execução", "execuções")
+        return (f"Laboratório (semente “{self._semente}”; orçamento "
+                f"{fmt.sci(float(self.orcamento), 2)} FLOPs; gasto "
+                f"{fmt.pct(self.gasto / self.orcamento, 1)}; {execucoes}; "
+                f"alvo {fmt.sci(self.orcamento_alvo, 1)} FLOPs)")
 
     # --- corridas -------------------------------------------------------------------------
     def _recusar(self, erro: Exception):
@@ -155,8 +156,7 @@ class Laboratorio:
                 f"a execução com N = {fmt.plain(n)} e D = {fmt.plain(d)} custa "
                 f"6·N·D = {fmt.sci(float(custo), 3)} FLOPs, "
                 f"mas restam {fmt.sci(float(self.restante), 3) if self.restante else '0'} FLOPs "
-                f"do orçamento de {fmt.sci(float(self.orcamento), 2)}; "
-                f"recebido N = {N!r}, D = {D!r}."))
+                f"do orçamento de {fmt.sci(float(self.orcamento), 2)}."))
         rep = self._repeticoes.get((n, d), 0)
         self._repeticoes[(n, d)] = rep + 1
         perda = mundo._perda_observada(self._semente, n, d, rep)

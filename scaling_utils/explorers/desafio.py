@@ -73,7 +73,7 @@ def fronteira(N, D, L, verdade, log10_N_minimo: float = 6.0) -> Explorer:
     # As marcas de N_opt em 10ⁿ, como nas figuras (log_axis), entre o menor e o maior N_opt
     # desenhados em qualquer posição.
     n_opt = [v for r in rows for v in r["pN"]] + list(truth_curves(N, D, v)["vN"])
-    n_axis = alt.Axis(**log_axis("N_opt (parâmetros)", min(n_opt), max(n_opt)))
+    n_axis = alt.Axis(**log_axis("Nₒₚₜ (parâmetros)", min(n_opt), max(n_opt)))
 
     def panel(true: str, pred: str, title: str, log_y: bool, name: str, heading: str):
         y = alt.Y(f"{true}:Q", title=title,
@@ -90,7 +90,7 @@ def fronteira(N, D, L, verdade, log10_N_minimo: float = 6.0) -> Explorer:
 
     chart = alt.vconcat(
         headline(controls, 2 * WIDTH + 60, lines=2),
-        alt.hconcat(panel("vN", "pN", "N_opt (parâmetros)", True, "n", "Tamanho ótimo"),
+        alt.hconcat(panel("vN", "pN", "Nₒₚₜ (parâmetros)", True, "n", "Tamanho ótimo"),
                     panel("vL", "pL", "perda ótima (nats/token)", False, "l", "Perda ótima")),
     ).add_params(*bindings(controls))
     start = controls[0].values[controls[0].start]

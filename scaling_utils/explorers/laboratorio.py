@@ -81,7 +81,7 @@ def varredura(spectrum: float = 1.5, noise: float = 0.25) -> Explorer:
         y="ruido:Q").properties(name="ruido")
     x_n = alt.X("N:Q", title="N (features)", scale=alt.Scale(type="log", nice=False),
                 axis=alt.Axis(values=list(lab_mod.SWEEP_NS), format="d", grid=True))
-    x_d = alt.X("D:Q", title="D (amostras)", scale=alt.Scale(type="log", nice=False),
+    x_d = alt.X("D:Q", title="D (exemplos)", scale=alt.Scale(type="log", nice=False),
                 axis=alt.Axis(values=list(lab_mod.SWEEP_DS[:-1]), format=",d", grid=True))
     s_d, s_n = styled("gD", left_names, black_last=True), styled("gN", n_names)
     left = alt.layer(

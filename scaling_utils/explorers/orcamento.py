@@ -45,9 +45,9 @@ def kaplan_state(log10_C: float) -> dict:
     n, d = kaplan.allocation_for_compute(c)
     loss = float(kaplan.loss_for_compute(c))
     return {"c": c, "l": loss,
-            "resumo": f"C = {fmt.sci(c, 2)} FLOPs (C_min = "
+            "resumo": f"C = {fmt.sci(c, 2)} FLOPs (Cₘᵢₙ = "
                       f"{fmt.sci(float(kaplan.c_min_for_compute(c)), 2)} PF-dias)"
-                      f"\nN_opt = {fmt.sci(float(n), 1)}, D_opt = {fmt.sci(float(d), 1)}, "
+                      f"\nNₒₚₜ = {fmt.sci(float(n), 1)}; Dₒₚₜ = {fmt.sci(float(d), 1)}; "
                       f"perda prevista {fmt.num(loss, 2)} nats/token"}
 
 
@@ -58,7 +58,7 @@ def orcamento_kaplan(log10_C: float = 23.5) -> Explorer:
     controls = (slider("log10_C", "log₁₀ C (FLOPs)", 18.0, 26.0, 0.25, log10_C, 2),)
     rows = grid(controls, kaplan_state)
     x = _log_x(1e17, 1e27)
-    names = ["N_opt (parâmetros)", "D_opt (tokens)", "GPT-3", "orçamento escolhido"]
+    names = ["Nₒₚₜ (parâmetros)", "Dₒₚₜ (tokens)", "GPT-3", "orçamento escolhido"]
     style = (names, [0, 1, 0, 6], [0, 1, 0, 3])
     alloc = current((), "N", "D", axis="C", data="curvas")
     y = alt.Y("N:Q", scale=alt.Scale(type="log"), axis=alt.Axis(**log_axis("", 1e5, 1e14)))
@@ -143,7 +143,7 @@ def orcamento_chinchilla(log10_C: float = 23.76,
 
     chart = alt.vconcat(
         headline(controls, 2 * WIDTH + 60, lines=3),
-        alt.hconcat(panel("n", "N", "N_opt (parâmetros)"), panel("d", "D", "D_opt (tokens)")),
+        alt.hconcat(panel("n", "N", "Nₒₚₜ (parâmetros)"), panel("d", "D", "Dₒₚₜ (tokens)")),
     ).add_params(*bindings(controls))
     first = {c.name: c.values[c.start] for c in controls}
     return Explorer("orcamento_chinchilla", controls, rows, chart,

@@ -95,7 +95,7 @@ EPOCHS = tuple(float(f"{v:.3g}") for v in np.geomspace(1.0, 60.0, 21))  # eixo c
 
 
 def epochs_curves(log10_U: float) -> dict:
-    """Dados efetivos (em múltiplos de U_D) contra as épocas, como em figures.recentes."""
+    """Dados efetivos (em múltiplos de U_D) em função das épocas, como em figures.recentes."""
     U = 10.0**log10_U
     e = np.array(EPOCHS)
     return {"ef": dr.effective_data(e * U, U) / U, "novo": e}
@@ -107,7 +107,7 @@ def epochs_state(log10_U: float, log10_N: float) -> dict:
     D = np.array(EPOCHS) * U
     l4, l4_new = float(dr.loss(N, 4 * U, U)), float(dr.loss(N, 4 * U, 4 * U))
     return {"rep": dr.loss(N, D, U), "nov": dr.loss(N, D, D),
-            "resumo": f"N = {fmt.sci(N, 1)}, U_D = {fmt.sci(U, 1)} tokens únicos\n"
+            "resumo": f"N = {fmt.sci(N, 1)}; {fmt.sci(U, 1)} tokens únicos\n"
                       f"com 4 épocas: perda {fmt.num(l4, 3)} repetindo, "
                       f"{fmt.num(l4_new, 3)} com dados novos"}
 
@@ -121,16 +121,16 @@ def epocas(log10_U: float = 10.0, log10_N: float = 9.0) -> Explorer:
     rows = grid(controls, epochs_state)
     x = alt.X("ep:Q", scale=alt.Scale(type="log", nice=False),
               axis=alt.Axis(**log_axis("épocas sobre os dados únicos", 1, 60)))
-    left_names = ["se todos os tokens fossem novos", "tokens repetidos (D'/U_D)"]
+    left_names = ["se todos os tokens fossem novos", "tokens repetidos (dados efetivos / únicos)"]
     curves = current(controls[:1], "ef", "novo", axis="ep", data="curvas")
     left = alt.layer(
         series(curves.mark_line().encode(x=x, y=alt.Y("novo:Q", scale=alt.Scale(type="log"),
-               axis=alt.Axis(**log_axis("dados efetivos (em múltiplos de U_D)", 1, 100)))),
+               axis=alt.Axis(**log_axis("dados efetivos (em múltiplos dos únicos)", 1, 100)))),
                left_names[0], left_names, [1, 0], [1, 0], mark="novos"),
         series(curves.mark_line().encode(x=x, y="ef:Q"), left_names[1], left_names, [1, 0],
                [1, 0], mark="efetivos"),
     ).properties(title="Quanto vale repetir", width=WIDTH, height=HEIGHT)
-    right_names = ["repetindo U_D tokens", "com dados novos"]
+    right_names = ["repetindo os tokens únicos", "com dados novos"]
     losses = current(controls, "rep", "nov", axis="ep")
     right = alt.layer(
         series(losses.mark_line().encode(x=x, y=alt.Y(

@@ -34,7 +34,8 @@ def isoflop_state(runs, bin_width: float) -> dict:
         out["sN"].append(float(iso.N_opt[j]))
         out["sL"].append(float(np.polyval(iso.coefs[j], np.log10(iso.N_opt[j]))))
         out["sG"].append(label)
-    out["resumo"] = (f"Faixas de {fmt.num(bin_width, 2)} década: N_opt ∝ C^{fmt.num(iso.a, 2)} "
+    out["resumo"] = (f"Faixas de {fmt.num(bin_width, 2)} década: Nₒₚₜ ∝ Cᵃ com "
+                     f"a = {fmt.num(iso.a, 2)} "
                      f"({fmt.count(len(iso.budgets), 'faixa', 'faixas')})")
     return out
 

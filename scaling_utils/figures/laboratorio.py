@@ -24,7 +24,7 @@ def lab_scaling(runs, params, noise: float):
     noise = _check.positive("noise", noise)
     fig, (ax_n, ax_d) = new_figure(ncols=2, width=7.2, height=4.0)
     for ax, x_all, fixed, other, name in ((ax_n, r.N, r.D, r.D.max(), "N (features)"),
-                                          (ax_d, r.D, r.N, r.N.max(), "D (amostras)")):
+                                          (ax_d, r.D, r.N, r.N.max(), "D (exemplos)")):
         sel = fixed == other
         x = x_all[sel]
         ax.plot(x, r.loss[sel], **_points(0, markersize=7, markeredgecolor="black"),
@@ -36,7 +36,7 @@ def lab_scaling(runs, params, noise: float):
         log_axes(ax)
         ax.set(xlabel=name, ylabel="perda de teste")
         ax.legend(fontsize=8)
-    ax_n.set_title(f"D = {fmt.count(int(r.D.max()), 'amostra', 'amostras')}")
+    ax_n.set_title(f"D = {fmt.count(int(r.D.max()), 'exemplo', 'exemplos')}")
     ax_d.set_title(f"N = {fmt.count(int(r.N.max()), 'feature', 'features')}")
     return fig
 
@@ -87,7 +87,7 @@ def lab_double_descent(D: int = 128, setup=None):
     ax.axvline(d, **_line(6, linewidth=1.0, linestyle=":"), label=f"N = D = {d}")
     log_axes(ax)
     ax.set(xlabel="N (features)", ylabel="perda de teste",
-           title=f"D = {fmt.count(d, 'amostra', 'amostras')}")
+           title=f"D = {fmt.count(d, 'exemplo', 'exemplos')}")
     ax.legend(fontsize=9)
     return fig
 
@@ -112,7 +112,7 @@ def lab_sweep(spectrum: float = 1.5, noise: float = 0.25):
     xs = np.geomspace(8, 256, 50)
     ax_n.plot(xs, law(xs, 2048.0, p), color="black", linewidth=1.0, linestyle=":",
               label="lei ajustada (D = 2048)")
-    for ax, name in ((ax_n, "N (features)"), (ax_d, "D (amostras)")):
+    for ax, name in ((ax_n, "N (features)"), (ax_d, "D (exemplos)")):
         ax.axhline(noise, color="#777777", linewidth=1.0)
         log_axes(ax)
         ax.set(xlabel=name, ylabel="perda de teste")
@@ -125,7 +125,7 @@ def lab_sweep(spectrum: float = 1.5, noise: float = 0.25):
 
 def lab_sweep_alt(spectrum: float, noise: float) -> str:
     return (f"Dois gráficos log-log da perda de teste do laboratório, com espectro "
-            f"{fmt.num(spectrum, 2)} e ruído {fmt.num(noise, 2)}: à esquerda contra o número de "
-            "features, uma curva por tamanho de dados; à direita contra o número de amostras, "
-            "uma curva por tamanho de modelo. Todas descem e se achatam perto da linha cinza do "
-            "ruído; o título dá os parâmetros ajustados.")
+            f"{fmt.num(spectrum, 2)} e ruído {fmt.num(noise, 2)}: à esquerda, em função do "
+            "número de features, uma curva por tamanho de dados; à direita, em função do número "
+            "de exemplos, uma curva por tamanho de modelo. Todas descem e se achatam perto da "
+            "linha cinza do ruído; o título dá os parâmetros ajustados.")

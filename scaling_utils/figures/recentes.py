@@ -91,7 +91,7 @@ def inference_demand_alt(log10_D_inference: float, L_target: float | None = None
 # --- Quantas épocas ainda valem a pena? ---------------------------------------------------
 
 def epochs_value(log10_U: float = 10.0, log10_N: float = 9.0, max_epochs: float = 60.0):
-    """Dados efetivos e perda prevista contra o número de épocas (Muennighoff et al. 2023).
+    """Dados efetivos e perda prevista em função do número de épocas (Muennighoff et al. 2023).
 
     U_D = 10^log10_U tokens únicos; N = 10^log10_N parâmetros. À direita, a perda com os
     mesmos tokens repetidos e a perda se todos fossem novos.
@@ -106,22 +106,22 @@ def epochs_value(log10_U: float = 10.0, log10_N: float = 9.0, max_epochs: float 
     D = epochs * U
     fig, (left, right) = new_figure(ncols=2, width=7.2, height=4.0)
     left.plot(epochs, epochs, **_line(1), label="se todos os tokens fossem novos")
-    left.plot(epochs, dr.effective_data(D, U) / U, **_line(0), label="tokens repetidos (D'/U_D)")
+    left.plot(epochs, dr.effective_data(D, U) / U, **_line(0), label="tokens repetidos ($D'/U_D$)")
     left.axhline(1.0 + dr.R_D_STAR, **_line(6, linewidth=1.0, linestyle=":"),
-                 label=f"teto: 1 + R_D* = {fmt.num(1.0 + dr.R_D_STAR, 1)}")
+                 label=f"teto: $1 + R_D^*$ = {fmt.num(1.0 + dr.R_D_STAR, 1)}")
     for e in (4.0, 1.0 + dr.R_D_STAR):
         left.axvline(e, color="0.5", linewidth=0.8, linestyle=":")
     log_axes(left)
-    left.set(xlabel="épocas sobre os dados únicos", ylabel="dados efetivos (em múltiplos de U_D)",
+    left.set(xlabel="épocas sobre os dados únicos", ylabel="dados efetivos (em múltiplos de $U_D$)",
              title="Quanto vale repetir")
     left.legend(fontsize=8, loc="upper left")
-    right.plot(epochs, dr.loss(N, D, U), **_line(0), label="repetindo U_D tokens")
+    right.plot(epochs, dr.loss(N, D, U), **_line(0), label="repetindo $U_D$ tokens")
     right.plot(epochs, dr.loss(N, D, D), **_line(1), label="com dados novos")
     for e in (4.0, 1.0 + dr.R_D_STAR):
         right.axvline(e, color="0.5", linewidth=0.8, linestyle=":")
     log_axes(right, x=True, y=False)
     right.set(xlabel="épocas sobre os dados únicos", ylabel="perda prevista (nats/token)",
-              title=f"N = {fmt.sci(N, 1)}, U_D = {fmt.sci(U, 1)} tokens")
+              title=f"$N$ = {fmt.sci(N, 1)}; $U_D$ = {fmt.sci(U, 1)} tokens")
     right.legend(fontsize=8)
     return fig
 
@@ -176,7 +176,7 @@ def two_stage(world, fit, data, targets=(1e24, 3.8e25)):
 
 def coverage_curves(difficulties=((0.3, 3.0), (0.1, 1.0), (1.0, 4.0)), n_problems: int = 300,
                     n_samples: int = 1000, seed: int = 0):
-    """Cobertura (pass@k) contra o número de amostras k, para distribuições Beta(a, b) de p.
+    """Cobertura (pass@k) em função do número de amostras k, para distribuições Beta(a, b) de p.
 
     Linhas: a cobertura esperada exata; pontos: um experimento simulado com o estimador sem viés.
     """
