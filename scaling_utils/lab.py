@@ -132,13 +132,20 @@ class _World:
     def test_loss(self, n: int, d: int, ridge=RIDGE_GRID) -> float:
         """Perda de teste exata do aluno (N = n, D = d), com a melhor λ da grade ``ridge``."""
         A, c = self._moments(n)
-        z = self.Z[:d, :n]
-        S, V = np.linalg.eigh(z.T @ z)
-        S = np.clip(S, 0.0, None)
-        r = V.T @ (z.T @ self.y[:d])
-        lams = ridge * max(float(S.mean()), 1e-12)
-        betas = V @ (r[:, None] / (S[:, None] + lams[None, :]))  # uma coluna por λ
-        losses = (np.einsum("ik,ij,jk->k", betas, A, betas) - 2 * (c @ betas)
+        z, y = self.Z[:d, :n], self.y[:d]
+        # A ridge β(λ) = (zᵀz + λI)⁻¹zᵀy = zᵀ(zzᵀ + λI)⁻¹y: decompõe-se a menor das duas
+        # matrizes (n × n ou d × d); a escala de λ é o autovalor médio de zᵀz, traço/n, nas duas.
+        if d < n:
+            S, U = np.linalg.eigh(z @ z.T)
+            S = np.clip(S, 0.0, None)
+            lams = ridge * max(float(S.sum()) / n, 1e-12)
+            betas = z.T @ (U @ ((U.T @ y)[:, None] / (S[:, None] + lams[None, :])))
+        else:
+            S, V = np.linalg.eigh(z.T @ z)
+            S = np.clip(S, 0.0, None)
+            lams = ridge * max(float(S.mean()), 1e-12)
+            betas = V @ ((V.T @ (z.T @ y))[:, None] / (S[:, None] + lams[None, :]))
+        losses = (np.sum(betas * (A @ betas), axis=0) - 2 * (c @ betas)
                   + float(np.sum(self.eig * self.w * self.w)) + self.noise)
         return float(losses.min())
 
