@@ -58,10 +58,10 @@ def _kaplan_allocations():
     for name, text in _printed_lines():
         lines = text.splitlines()
         for i, line in enumerate(lines):
-            n, d = _labelled(line, "N_opt"), _labelled(line, "D_opt")
+            n, d = _labelled(line, "Nₒₚₜ"), _labelled(line, "Dₒₚₜ")
             if n and d:
                 c = re.search(r"C = " + SCI + " FLOPs", line)
-                cmin = re.search(r"C_min = (?:" + SCI + r"|(\d+)) PF-dia", line)
+                cmin = re.search(r"Cₘᵢₙ = (?:" + SCI + r"|(\d+)) PF-dia", line)
                 if c:
                     found.append((name, _interval(*c.groups()), n, d, 1.0))
                 elif cmin:
@@ -76,11 +76,11 @@ def _kaplan_allocations():
                 header = lines[i - 1] if not set(lines[i - 1]) <= set("- ") else lines[i - 2]
                 cols = re.split(r"\s{2,}", header.strip())
                 cells = re.split(r"\s{2,}", line.strip())
-                if {"C (FLOPs)", "N_opt", "D_opt"} <= set(cols):
+                if {"C (FLOPs)", "Nₒₚₜ", "Dₒₚₜ"} <= set(cols):
                     get = {k: re.fullmatch(SCI, cells[cols.index(k)]).groups()
-                           for k in ("C (FLOPs)", "N_opt", "D_opt")}
-                    found.append((name, _interval(*get["C (FLOPs)"]), _interval(*get["N_opt"]),
-                                  _interval(*get["D_opt"]), 1.0))
+                           for k in ("C (FLOPs)", "Nₒₚₜ", "Dₒₚₜ")}
+                    found.append((name, _interval(*get["C (FLOPs)"]), _interval(*get["Nₒₚₜ"]),
+                                  _interval(*get["Dₒₚₜ"]), 1.0))
     return found
 
 
