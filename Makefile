@@ -7,6 +7,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.instalado
 HTML   := _build/html
 PORT   ?= 8000
+# make serve HOST=0.0.0.0: o site na rede local (a turma abre o endereço impresso).
+HOST   ?= 127.0.0.1
 JB_BUILD := $(BIN)/jupyter-book build . -W -n --keep-going
 TURMA  := _build/turma
 PDF    := _build/livro.pdf
@@ -30,7 +32,7 @@ export SCALING_UTILS_DATA_DIR ?= $(abspath ../shared/data)
 endif
 
 .PHONY: book test construcoes execute serve bench clean distclean env vendor vendor-strict lint \
-        turma pdf publicar alunos slides moodle
+        turma pdf publicar alunos slides moodle serve-turma
 
 env: $(STAMP)
 
@@ -130,7 +132,12 @@ publicar: $(STAMP)
 
 serve:
 	@test -d $(HTML) || { echo "Rode 'make book' antes."; exit 1; }
-	$(PYTHON) scripts/serve.py $(HTML) $(PORT)
+	$(PYTHON) scripts/serve.py $(HTML) $(PORT) --host $(HOST)
+
+# A versão da turma (sem respostas); para a sala: make serve-turma HOST=0.0.0.0
+serve-turma:
+	@test -d $(TURMA)/_build/html || { echo "Rode 'make turma' antes."; exit 1; }
+	$(PYTHON) scripts/serve.py $(TURMA)/_build/html $(PORT) --host $(HOST)
 
 # Medidas de desempenho, impressas como JSON, e a tabela do Lighthouse (celular) por página.
 # BENCH_ARGS="--so-site" mede só o site; "--antes OUTRO/_build/html" compara duas construções.

@@ -1,4 +1,5 @@
-"""A avaliação somativa do guia do professor só existe no gabarito em PDF.
+"""A avaliação somativa do guia do professor (a prova e a chave de cada aula) só existe no
+gabarito em PDF.
 
 O site completo é público (qualquer aluno o encontra), e o guia traz a prova com o gabarito.
 No site (construtor ``html``), a seção "Avaliação somativa" do guia vira um aviso, na página,
@@ -15,8 +16,8 @@ from turma import turma
 
 GUIDE = "book/guia-do-professor"
 HEADING = "## Avaliação somativa"
-NOTICE = ("{heading}\n\nA prova e o gabarito ficam só no PDF do professor "
-          "(`make pdf` → `_build/gabarito.pdf`), fora do site público.\n")
+NOTICE = ("{heading}\n\nA chave de respostas de cada aula, a prova e o seu gabarito ficam só "
+          "no PDF do professor (`make pdf` → `_build/gabarito.pdf`), fora do site público.\n")
 
 
 def without_assessment(text: str) -> str:

@@ -294,3 +294,43 @@ def test_summative_assessment_only_in_the_teacher_pdf():
     teacher = squash(_pdf_text(GABARITO))
     missing = [pieces for pieces in answers if not any(squash(p) in teacher for p in pieces)]
     assert missing == [], f"respostas da avaliação ausentes do gabarito: {missing}"
+
+
+def _lesson_keys() -> list[str]:
+    """Os trechos da chave de cada aula do guia (as letras do teste rápido e os valores dos
+    "complete o código", gerados dos capítulos por _ext/chave_aula.py)."""
+    sys.path.insert(0, str(ROOT / "_ext"))
+    import chave_aula
+
+    keys = sorted(set(chave_aula.fingerprints(
+        (ROOT / "book" / "guia-do-professor.md").read_text(encoding="utf-8"))))
+    assert len(keys) >= 10, keys
+    return keys
+
+
+def test_lesson_keys_only_in_the_teacher_pdf():
+    """As chaves das aulas: fora do site público (página do guia, busca, download), da versão
+    da turma (todas as páginas, busca e downloads), da apostila e dos cadernos dos alunos; no
+    gabarito em PDF, todas."""
+    require((HTML / "book" / "guia-do-professor.html").is_file(), "site não construído")
+    require((TURMA / "index.html").is_file(), "versão da turma não construída (make turma)")
+    require(GABARITO.is_file() and APOSTILA.is_file(), "PDFs não gerados (make pdf)")
+    keys = _lesson_keys()
+    places = {"site: página do guia": _html_text(
+                  (HTML / "book" / "guia-do-professor.html").read_text(encoding="utf-8")),
+              "site: busca": (HTML / "searchindex.js").read_text(encoding="utf-8"),
+              "site: download do guia": (HTML / "_sources" / "book" /
+                                         "guia-do-professor.md").read_text(encoding="utf-8"),
+              "apostila.pdf": _pdf_text(APOSTILA)}
+    for path in sorted(TURMA.rglob("*")):
+        if path.is_file() and path.suffix in {".html", ".js", ".txt", ".ipynb", ".md"}:
+            raw = path.read_text(encoding="utf-8", errors="replace")
+            places[f"turma: {path.relative_to(TURMA)}"] = (
+                _html_text(raw) if path.suffix == ".html" else raw)
+    for path in sorted((ROOT / "alunos").glob("*.ipynb")):
+        places[f"alunos/{path.name}"] = path.read_text(encoding="utf-8")
+    leaks = [f"{where}: «{k}»" for where, text in places.items() for k in keys
+             if squash(k) in squash(text)]
+    assert leaks == [], "\n".join(leaks[:20])
+    teacher = squash(_pdf_text(GABARITO))
+    assert [k for k in keys if squash(k) not in teacher] == [], "chaves ausentes do gabarito"

@@ -295,6 +295,28 @@ def test_class_mode_round_trip(tmp_path):
     assert r.stdout.count("semente do arquivo não confere") == 2
 
 
+def test_moodle_download_in_folders(tmp_path):
+    """O "baixar todos os envios" do Moodle dá uma pasta por aluno, todas com envio.json: a
+    correção os acha nas subpastas, e um arquivo ilegível é apontado pelo caminho."""
+    envios = tmp_path / "envios"
+    previsoes = {}
+    for aluno in ("2026001", "2026002"):
+        pasta = envios / f"Aluno {aluno}_{aluno}_assignsubmission_file"
+        pasta.mkdir(parents=True)
+        lab = desafio.Laboratorio(turma.semente_do_aluno("s3gr3d0", aluno))
+        lab.treinar_varios(*estrategias.plano_isoflop([1e16, 3e16], pontos=3))
+        previsoes[aluno] = (1e10, lab.orcamento_alvo / 6e10, 2.1)
+        lab.salvar_envio(pasta / "envio.json", aluno, *previsoes[aluno])
+    (envios / "outra").mkdir()
+    (envios / "outra" / "envio.json").write_text("{", encoding="utf-8")
+    linhas = turma.corrigir(envios, "s3gr3d0")
+    assert sorted(li.aluno for li in linhas if li.avaliacao) == ["2026001", "2026002"]
+    assert all(li.observacoes == "" for li in linhas if li.avaliacao)
+    ilegivel = [li for li in linhas if li.avaliacao is None]
+    assert [li.aluno for li in ilegivel] == ["outra/envio.json"]
+    assert "envio ilegível" in ilegivel[0].observacoes
+
+
 def test_cli_speaks_portuguese():
     r = _cli("--ajuda")
     assert r.returncode == 0 and "uso: python -m scaling_utils.desafio" in r.stdout

@@ -69,7 +69,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="CSV a escrever (padrão: sementes.csv)")
     c = sub.add_parser("corrigir", prog=f"{p.prog} corrigir",
                        help="corrige os envios (JSON) e escreve a tabela de notas",
-                       description="Lê os arquivos .json da pasta, refaz o mundo de cada aluno "
+                       description="Lê os arquivos .json da pasta (e das subpastas), refaz o "
+                                   "mundo de cada aluno "
                                    "a partir do segredo e imprime e grava a tabela de notas, "
                                    "com a verdade. Só para o professor.")
     c.add_argument("pasta", help="pasta com os envios (*.json)")

@@ -134,14 +134,15 @@ def _ler_envio(caminho: Path) -> dict:
 
 def corrigir(pasta, segredo: str, alunos_csv=None,
              orcamento=ORCAMENTO_PADRAO) -> list[LinhaNota]:
-    """Corrige todos os ``*.json`` de ``pasta``. Com ``alunos_csv``, lista também quem não
-    enviou. Um arquivo ilegível vira uma linha com a observação, sem parar a correção."""
+    """Corrige todos os ``*.json`` de ``pasta``, também em subpastas (o "baixar todos os envios"
+    do Moodle põe cada aluno numa pasta). Com ``alunos_csv``, lista também quem não enviou.
+    Um arquivo ilegível vira uma linha com a observação, sem parar a correção."""
     p = Path(pasta)
     if not p.is_dir():
         raise FileNotFoundError(f"pasta de envios não encontrada; recebido pasta = {str(p)!r}.")
     nomes = dict(ler_alunos(alunos_csv)) if alunos_csv is not None else {}
     linhas, vistos = [], set()
-    for arquivo in sorted(p.glob("*.json")):
+    for arquivo in sorted(p.rglob("*.json")):
         try:
             dados = _ler_envio(arquivo)
             aluno = _texto("aluno", dados["aluno"])
@@ -149,7 +150,8 @@ def corrigir(pasta, segredo: str, alunos_csv=None,
             alvo = Laboratorio(semente, orcamento).orcamento_alvo
             prev = Previsao(dados["N_opt"], dados["D_opt"], dados["perda"], alvo)
         except (TypeError, ValueError) as erro:
-            linhas.append(LinhaNota(arquivo.name, "", None, 0, 0.0, str(erro)))
+            linhas.append(LinhaNota(arquivo.relative_to(p).as_posix(), "", None, 0, 0.0,
+                                    str(erro)))
             continue
         obs = []
         if aluno in vistos:

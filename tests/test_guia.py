@@ -1,0 +1,128 @@
+"""O guia do professor (book/guia-do-professor.md): o que ele cita existe e confere.
+
+- as figuras citadas são figuras dos capítulos (por nome, nunca "as figuras de …" soltas);
+- os comandos do desafio que o guia manda rodar são aceitos pela linha de comando real;
+- cada aula dos planos aponta para a sua chave, e cada chave é gerada dos capítulos;
+- o tempo de leitura prévia dito para cada página cabe no tamanho dela.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import sys
+
+import pytest
+from conftest import ROOT, notebooks
+
+sys.path.insert(0, str(ROOT / "_ext"))
+import chave_aula
+
+GUIDE = ROOT / "book" / "guia-do-professor.md"
+#: Menções genéricas às figuras do livro, que não apontam para nenhuma figura em particular.
+GENERIC = ("as figuras, os *widgets*", "as mesmas figuras e fórmulas", "figura sem interpretação")
+
+
+def _guide() -> str:
+    return GUIDE.read_text(encoding="utf-8")
+
+
+def _figure_names() -> set[str]:
+    names = set()
+    for path in notebooks():
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            fig = cell.get("metadata", {}).get("mystnb", {}).get("figure", {})
+            if fig.get("name"):
+                names.add(fig["name"])
+    return names
+
+
+def test_every_cited_figure_exists():
+    names = _figure_names()
+    cited = re.findall(r"\{numref\}`(fig-[\w-]+)`", _guide())
+    assert len(cited) >= 15, cited
+    assert sorted(set(cited) - names) == [], "figuras citadas que não existem"
+
+
+def test_figures_are_cited_by_name():
+    """Uma linha que fala de uma figura a cita por {numref} (como "figuras das abordagens",
+    que não existia, passaria despercebida)."""
+    loose = []
+    for n, line in enumerate(_guide().splitlines(), 1):
+        if re.search(r"\bfiguras?\b", line, re.I) and "{numref}`fig-" not in line:
+            if not any(g in line for g in GENERIC):
+                loose.append(f"linha {n}: {line[:80]}")
+    assert loose == []
+
+
+def _desafio_commands() -> list[list[str]]:
+    blocks = re.findall(r"```bash\n(.*?)```", _guide(), flags=re.S)
+    inline = re.findall(r"`((?:\.venv/bin/)?python -m scaling_utils\.desafio [^`]*)`", _guide())
+    lines = [ln for b in blocks for ln in b.splitlines()] + inline
+    return [shlex.split(ln) for ln in lines if "scaling_utils.desafio" in ln]
+
+
+def test_desafio_commands_in_the_guide_are_accepted_by_the_cli():
+    from scaling_utils.desafio.__main__ import _parser
+
+    commands = [c for c in _desafio_commands() if "..." not in c]
+    assert {c[3] for c in commands} >= {"turma", "corrigir"}, commands
+    for command in commands:
+        args = _parser().parse_args(command[3:])  # sai com erro (SystemExit) se não aceitar
+        assert args.comando == command[3]
+        if args.comando == "corrigir":
+            assert args.pasta == "envios/" and args.alunos and args.saida
+
+
+def test_the_submission_call_in_the_guide_matches_the_library():
+    from inspect import signature
+
+    from scaling_utils.desafio import Laboratorio
+
+    calls = re.findall(r"`meu_lab\.salvar_envio\(([^)]*)\)`", _guide())
+    assert calls, "o guia não mostra como gravar o envio"
+    params = list(signature(Laboratorio.salvar_envio).parameters)[1:]
+    for call in calls:
+        assert len(call.split(",")) == len(params), (call, params)
+
+
+def _keys() -> list[tuple[str, list[str], list[str]]]:
+    return chave_aula.keys_in(_guide())
+
+
+def test_every_class_points_at_a_key_that_exists():
+    keys = {name for name, _, _ in _keys()}
+    assert {"Aula única", "Plano A, aula 1", "Plano B, aula 4", "O desafio"} <= keys
+    cited = re.findall(r'\*Chaves? d[ea]s?[^*]*:\* no gabarito em PDF[^\n]*', _guide())
+    items = {i for line in cited for i in re.findall(r'"([^"]+)"', line)}
+    items -= {"Avaliação somativa e chaves das aulas"}
+    assert len(cited) >= 6 and items == keys - {"Aula única"}, (items, keys)
+
+
+@pytest.mark.parametrize("name,quizzes,exercises", _keys(), ids=lambda x: str(x)[:20])
+def test_each_key_is_generated_from_the_chapters(name, quizzes, exercises):
+    rows = chave_aula.key_rows(quizzes, exercises)
+    assert len(rows) == len(quizzes) + len(exercises)
+    for stem, (_, answer, _) in zip(quizzes, rows, strict=False):
+        assert re.fullmatch(r"1 \([a-c]\), 2 \([a-c]\), 3 \([a-c]\)", answer), (stem, answer)
+    numeric = [r for r in rows[len(quizzes):] if not r[1].startswith("texto")]
+    for label, answer, _ in numeric:  # o valor é o que a autoverificação aceita
+        assert re.fullmatch(r"−?[\d.,]+( × 10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)?", answer), (label, answer)
+        assert "complete" in label
+
+
+def test_key_refuses_unknown_items():
+    with pytest.raises(ValueError, match="exercicios = 'ex-99-nada'"):
+        chave_aula.key_rows([], ["ex-99-nada"])
+    with pytest.raises(ValueError, match="testes = '09-nada'"):
+        chave_aula.key_rows(["09-nada"], [])
+
+
+@pytest.mark.parametrize("page", ["memoria", "minimo"])
+def test_pre_class_reading_time_fits_the_page(page):
+    """O guia diz quanto tempo cada leitura prévia leva: entre 40 e 200 palavras por minuto."""
+    match = re.search(rf"\{{doc\}}`{page}` \(cerca de (\d+) minutos de leitura", _guide())
+    assert match, f"o guia não diz quanto tempo leva {page}"
+    words = len((ROOT / "book" / f"{page}.md").read_text(encoding="utf-8").split())
+    assert words / 200 <= int(match.group(1)) <= words / 40, (page, words)
