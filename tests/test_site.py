@@ -257,7 +257,9 @@ def _check_solutions(page, page_path):
     )
     assert all(h == 0 for h in heights), f"{page_path}: solução visível sem clique: {heights}"
     if heights:
-        page.locator("div.solution .admonition-title").first.click()
+        # Sob carga pesada (2 núcleos, site e nbval juntos) o leiaute demora a assentar depois
+        # da rolagem até o botão; 30 s não bastaram uma vez. Não é medida de velocidade.
+        page.locator("div.solution .admonition-title").first.click(timeout=90_000)
         page.wait_for_timeout(300)
         opened = page.evaluate(
             """() => [...document.querySelector('div.solution').children]

@@ -126,7 +126,8 @@ def test_deck_uses_the_books_own_figures_and_formulas(path):
     headings = re.findall(r"^<h2[^>]*>(.*?)</h2>", html, re.M)
     titles = [re.sub(r"<[^>]+>|\u00b6", "", h).strip() for h in headings]
     for heading in re.findall(r"^## (?!Explore)(.+)$", source, re.M):  # "Explore": widgets
-        prefix = heading.split("$")[0].strip()  # o texto antes da primeira fórmula
+        # o texto antes da primeira fórmula, sem a marcação de ênfase (*termo*), que vira <em>
+        prefix = re.sub(r"[*`]", "", heading.split("$")[0]).strip()
         assert any(t.startswith(prefix) for t in titles), f"seção sem slide: {heading}"
     n_display = len(re.findall(r"\$\$", source)) // 2
     assert html.count('class="katex-display"') >= n_display
