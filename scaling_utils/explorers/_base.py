@@ -15,12 +15,30 @@ import html
 import itertools
 import json
 import math
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import _check, fmt
 from ..plotting import PALETTE, _log_tick_label
+
+
+def _jsonschema_without_iri_parser() -> None:
+    """Importa o jsonschema (que o Altair usa para validar as especificações) sem o verificador
+    opcional do formato "iri": o ``rfc3987_syntax`` monta uma gramática Lark ao ser importado,
+    ≈ 2 s de CPU em cada kernel, e nenhuma especificação do Vega-Lite usa esse formato.
+    O bloqueio vale só durante esta importação; depois o módulo volta a poder ser importado."""
+    if "jsonschema" in sys.modules or "rfc3987_syntax" in sys.modules:
+        return
+    sys.modules["rfc3987_syntax"] = None  # faz o "import rfc3987_syntax" do jsonschema falhar
+    try:
+        import jsonschema  # noqa: F401
+    finally:
+        del sys.modules["rfc3987_syntax"]
+
+
+_jsonschema_without_iri_parser()
 
 DATA = "estados"
 SIGNIFICANT = 4  # algarismos guardados nas curvas: erro < 0,05 %, menos de um pixel
