@@ -191,25 +191,68 @@ def test_figure_text_has_true_minus_grouped_digits_and_no_code_notation(name):
 
 # --- notação --------------------------------------------------------------------------------
 
-GREEK = re.compile(r"\\(alpha|beta|gamma|delta|lambda|sigma|mu|nu|kappa|rho|theta|eta|epsilon|tau)"
-                   r"\b")
+GREEK = ("alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|"
+         "pi|rho|sigma|tau|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Sigma|Phi|Psi|Omega")
+_SUB = r"_(\{(?:[^{}]|\{[^{}]*\})*\}|\\(?:text|mathrm)\{[^}]*\}|\\?\w)"
+
+
+def _index(sub: str) -> str:
+    """O índice sem a roupa do TeX: ``_\\text{opt}``, ``_{\\mathrm{opt}}`` e ``_{opt}`` → opt."""
+    sub = re.sub(r"\\(text|mathrm|mathit|operatorname)\{([^}]*)\}", r"\2", sub)
+    return re.sub(r"[{}\s]|\\,", "", sub)
+
+
+def math_symbols(math: str) -> set[str]:
+    """Os símbolos de uma fórmula que a página de notação precisa explicar: letras gregas (com
+    índice), letras latinas com índice, estrela ou linha (N_opt, R_D*, D') e chapéus (hat L)."""
+    out = {"hat " + m[1].lstrip("\\") for m in re.finditer(r"\\hat\s*\{?\s*(\\?[A-Za-z]+)", math)}
+    for m in re.finditer(rf"\\({GREEK})(?![A-Za-z])({_SUB})?", math):
+        out.add(m[1] + ("_" + _index(m[3]) if m[2] else ""))
+    for m in re.finditer(rf"(?<![\\A-Za-z])([A-Za-z])({_SUB})?(\^\{{?\*\}}?|')?", math):
+        if m[2] or m[4]:
+            mark = "" if not m[4] else ("*" if "*" in m[4] else "'")
+            out.add(m[1] + ("_" + _index(m[3]) if m[2] else "") + mark)
+    return out
 
 
 def _math_of(text: str) -> list[str]:
-    return re.findall(r"\$\$(.*?)\$\$|\$([^$\n]+)\$", text, flags=re.S)
+    return [a or b for a, b in re.findall(r"\$\$(.*?)\$\$|\$([^$\n]+)\$", text, flags=re.S)]
 
 
-def test_every_greek_symbol_in_the_chapters_is_on_the_notation_page():
+def _texts_with_math():
+    """(onde, texto) de tudo o que pode ter fórmulas: páginas, Markdown, legendas e textos
+    alternativos dos capítulos, e as cadeias da biblioteca (rótulos das figuras, em mathtext)."""
+    for page in sorted(BOOK.glob("*.md")):
+        if page.name != "notacao.md":
+            yield page.name, page.read_text(encoding="utf-8")
+    for path in notebooks():
+        for i, cell in enumerate(json.loads(path.read_text(encoding="utf-8"))["cells"]):
+            if cell["cell_type"] == "markdown":
+                yield f"{path.name}[{i}]", "".join(cell["source"])
+            meta = cell.get("metadata", {}).get("mystnb", {})
+            for key, field in (("figure", "caption"), ("image", "alt")):
+                yield f"{path.name}[{i}] {field}", meta.get(key, {}).get(field, "")
+    for module in sorted((ROOT / "scaling_utils").rglob("*.py")):
+        yield module.name, module.read_text(encoding="utf-8").replace("\\\\", "\\")
+
+
+def test_every_symbol_in_the_book_is_on_the_notation_page():
+    """CONTRIBUTING.md, Notação: todo símbolo usado em fórmulas está na página de notação."""
     notation = (BOOK / "notacao.md").read_text(encoding="utf-8")
-    on_page = set(GREEK.findall(notation))
-    used = {}
-    for where, text in [(p.name, "\n".join("".join(c["source"]) for c in
-                                           json.loads(p.read_text("utf-8"))["cells"]))
-                        for p in notebooks()]:
+    on_page = set().union(*(math_symbols(m) for m in _math_of(notation)))
+    missing = {}
+    for where, text in _texts_with_math():
         for block in _math_of(text):
-            for g in GREEK.findall(" ".join(block)):
-                used.setdefault(g, where)
-    assert {g: w for g, w in used.items() if g not in on_page} == {}
+            for sym in math_symbols(block) - on_page:
+                missing.setdefault(sym, where)
+    assert missing == {}
+
+
+def test_symbol_extraction_catches_what_it_should():
+    got = math_symbols(r"N_\text{opt} = G\,(C/6)^{a}, \hat L, R_D^{*}, D', "
+                       r"\lambda_i = i^{-\gamma}, N_{\mathrm{opt}}, \alpha_N, x_{k}")
+    assert got == {"N_opt", "hat L", "R_D*", "D'", "lambda_i", "gamma", "alpha_N", "x_k"}
+    assert math_symbols(r"L = E + A/N^{\alpha}") == {"alpha"}  # letra sozinha: não conta
 
 
 def test_notation_page_states_the_sign_convention_and_the_units_truthfully():
