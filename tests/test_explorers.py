@@ -170,3 +170,29 @@ def test_frontier_refuses_a_missing_truth(desafio_demo):
     N, D, L, _ = desafio_demo
     with pytest.raises(TypeError, match="verdade deve ser um Verdade"):
         explorers.fronteira(N, D, L, None)
+
+
+def _reader_strings(node, key=None):
+    """Os textos do explorador que o leitor lê: títulos, resumos, rótulos, legenda, descrição."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from _reader_strings(v, k)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _reader_strings(v, key)
+    elif isinstance(node, str) and key in ("title", "resumo", "rotulo", "rotulos", "description",
+                                           "domain", "text"):
+        yield node
+    elif isinstance(node, str) and key == "name" and " " in node:  # o nome de um controle
+        yield node
+
+
+def test_reader_text_has_no_code_notation(explorer):
+    """Nada de ``_`` ou ``^`` de código, True/False/None nem hífen antes de número no que o
+    leitor lê (CONTRIBUTING.md, Notação e Números): Nₒₚₜ, Dₜᵣₑᵢₙₒ, 10²³."""
+    spec = explorer.spec()
+    texts = list(_reader_strings({k: v for k, v in spec.items() if k != "datasets"}))
+    texts += [r["resumo"] for r in spec["datasets"]["estados"]]
+    rx = re.compile(r"[\^_]|\b(True|False|None)\b|(?<![\w.,/–-])-\d")
+    assert len(texts) > 3
+    assert [t for t in texts if rx.search(t)] == []

@@ -135,6 +135,55 @@ def test_no_templated_plurals():
     assert _hits(r"\w\(s\)") == []
 
 
+def _printed_outputs():
+    """(onde, texto) das saídas gravadas como o site as mostra: o HTML quando há (as tabelas,
+    com índices em <sub>), senão o texto; sem figuras, exploradores nem widgets."""
+    for path in notebooks():
+        for i, cell in enumerate(json.loads(path.read_text(encoding="utf-8"))["cells"]):
+            if "remove-output" in cell.get("metadata", {}).get("tags", []):
+                continue
+            for out in cell.get("outputs", []):
+                data = out.get("data", {})
+                page = "".join(data.get("text/html", ""))
+                if "explorador-spec" in page or "image/png" in data:
+                    continue  # exploradores: tests/test_explorers.py; figuras: acima
+                if page:
+                    text = html.unescape(re.sub(r"<[^>]+>", " ", page))
+                else:
+                    text = "".join(out.get("text") or data.get("text/plain", ""))
+                if text and "application/vnd.jupyter.widget-view+json" not in data:
+                    yield f"{path.name}[{i}]", text
+
+
+def test_printed_outputs_have_no_code_notation():
+    """Saídas e tabelas sem ``_``/``^`` de código (Nₒₚₜ, N<sub>c</sub>, 10²³) e sem True/False
+    de Python para o leitor; o número da versão (scaling_utils 0.1.0) é um nome de pacote."""
+    bad = [f"{where}: {hit!r}" for where, text in _printed_outputs()
+           for hit in _code_notation(text)]
+    assert bad == []
+
+
+def _code_notation(text: str) -> list[str]:
+    text = text.replace("scaling_utils", "")
+    return [text[max(0, m.start() - 30):m.end() + 30]
+            for m in re.finditer(r"[\^_]|\b(True|False|None)\b", text)]
+
+
+def test_prose_captions_and_alt_texts_have_no_code_notation():
+    """Texto, legendas e textos alternativos, fora de código e de fórmulas (a página da
+    referência da biblioteca é feita de diretivas com nomes de código)."""
+    bad = [f"{where}: {hit!r}" for where, text in _READER
+           if not where.endswith("saída") and where != "referencia-biblioteca.md"
+           for hit in _code_notation(text)]
+    assert bad == []
+
+
+def test_code_notation_check_catches_what_it_should():
+    for text in ("N_c = 8,8 × 10¹³", "C^a", "certo: True", "scaling_utils 0.1.0; α_N"):
+        assert _code_notation(text), text
+    assert _code_notation("scaling_utils 0.1.0; Nₒₚₜ = 10²³; Verdadeiro") == []
+
+
 @pytest.mark.parametrize("pattern", list(CALQUES), ids=list(CALQUES.values()))
 def test_no_calques(pattern):
     assert _hits(pattern) == [], f"use: {CALQUES[pattern]}"
