@@ -335,6 +335,31 @@ def test_built_site_has_no_hyphen_minus_and_no_calques():
     assert bad == []
 
 
+#: O que nunca deve chegar ao leitor: JSON de widget, repr de objetos Python, dicionários.
+RAW = re.compile(r"model_id|\{\s*\"|\{'|<Figure size|<Explorador|object at 0x|\w+\(\w+=")
+
+
+def test_built_site_shows_no_raw_json_or_python_repr():
+    """Nenhuma saída mostra JSON cru (o {"model_id": …} de um widget), dicionários ou o repr
+    de um objeto Python (``Laboratorio(semente=…)``, ``<Figure size …>``)."""
+    require((HTML / "index.html").is_file(), "site não construído (rode make book)")
+    bad = []
+    for page in sorted(HTML.glob("**/*.html")):
+        if page.name in ("genindex.html", "search.html") or "referencia-biblioteca" in page.name:
+            continue
+        text = _html_reader_text(page)
+        bad += [f"{page.name}: {text[max(0, m.start() - 40):m.end() + 40]!r}"
+                for m in RAW.finditer(text)]
+    assert bad == []
+
+
+def test_raw_output_check_catches_what_it_should():
+    for text in ('{"model_id": "abc"}', "Laboratorio(semente='x')", "<Figure size 640x480>",
+                 "<Explorador fronteira: 9 posições>", "{'a': 1}"):
+        assert RAW.search(text), text
+    assert not RAW.search("Laboratório (semente “demonstração”; orçamento 1,00 × 10¹⁹ FLOPs)")
+
+
 # --- referências cruzadas -------------------------------------------------------------------
 
 #: {doc} de um capítulo vira o título ("do O paradoxo"); {numref} vira "Figura 5.1" ("em Figura
