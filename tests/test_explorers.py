@@ -110,9 +110,27 @@ def test_bad_input_names_argument_and_value():
 
 
 def test_start_position_is_the_nearest_grid_point():
-    ex = explorers.orcamento_chinchilla(log10_C=23.76)
+    ex = explorers.orcamento_chinchilla(log10_C=22.6)
     c = ex.controls[0]
-    assert c.values[c.start] == 23.75
+    assert c.values[c.start] == 22.5
+
+
+def test_budget_explorers_start_at_the_budgets_of_the_text():
+    """O explorador mostra o mesmo orçamento que o texto (3,14 × 10²³ no capítulo 2, o do
+    GPT-3; 5,76 × 10²³ no 3, o do Gopher), não o ponto da grade ao lado
+    (10 elevado a 23,5 dá 3,16 × 10²³)."""
+    from scaling_utils import compute, fmt
+
+    for ex, budget, call in (
+            (explorers.orcamento_kaplan(log10_C=23.5), compute.GPT3_TABLE_D1_FLOPS, "kaplan"),
+            (explorers.orcamento_chinchilla(log10_C=23.75), ch.GOPHER_BUDGET, "chin")):
+        c = ex.controls[0]
+        assert 10 ** c.values[c.start] == pytest.approx(budget, rel=1e-12), call
+        start = ex.row(**{k.name: k.start for k in ex.controls})
+        assert start["resumo"].startswith(f"C = {fmt.sci(budget, 2)} FLOPs"), start["resumo"]
+        steps = np.diff(c.values)
+        assert steps.min() > 0.2 and steps.max() < 0.3, "a grade continua quase uniforme"
+    assert fmt.sci(10**23.5, 2) != fmt.sci(compute.GPT3_TABLE_D1_FLOPS, 2)  # o teste discrimina
 
 
 def test_lab_grid_is_the_library_sweep():
@@ -152,3 +170,29 @@ def test_frontier_refuses_a_missing_truth(desafio_demo):
     N, D, L, _ = desafio_demo
     with pytest.raises(TypeError, match="verdade deve ser um Verdade"):
         explorers.fronteira(N, D, L, None)
+
+
+def _reader_strings(node, key=None):
+    """Os textos do explorador que o leitor lê: títulos, resumos, rótulos, legenda, descrição."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from _reader_strings(v, k)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _reader_strings(v, key)
+    elif isinstance(node, str) and key in ("title", "resumo", "rotulo", "rotulos", "description",
+                                           "domain", "text"):
+        yield node
+    elif isinstance(node, str) and key == "name" and " " in node:  # o nome de um controle
+        yield node
+
+
+def test_reader_text_has_no_code_notation(explorer):
+    """Nada de ``_`` ou ``^`` de código, True/False/None nem hífen antes de número no que o
+    leitor lê (CONTRIBUTING.md, Notação e Números): Nₒₚₜ, Dₜᵣₑᵢₙₒ, 10²³."""
+    spec = explorer.spec()
+    texts = list(_reader_strings({k: v for k, v in spec.items() if k != "datasets"}))
+    texts += [r["resumo"] for r in spec["datasets"]["estados"]]
+    rx = re.compile(r"[\^_]|\b(True|False|None)\b|(?<![\w.,/–-])-\d")
+    assert len(texts) > 3
+    assert [t for t in texts if rx.search(t)] == []

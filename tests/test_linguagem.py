@@ -135,6 +135,55 @@ def test_no_templated_plurals():
     assert _hits(r"\w\(s\)") == []
 
 
+def _printed_outputs():
+    """(onde, texto) das saídas gravadas como o site as mostra: o HTML quando há (as tabelas,
+    com índices em <sub>), senão o texto; sem figuras, exploradores nem widgets."""
+    for path in notebooks():
+        for i, cell in enumerate(json.loads(path.read_text(encoding="utf-8"))["cells"]):
+            if "remove-output" in cell.get("metadata", {}).get("tags", []):
+                continue
+            for out in cell.get("outputs", []):
+                data = out.get("data", {})
+                page = "".join(data.get("text/html", ""))
+                if "explorador-spec" in page or "image/png" in data:
+                    continue  # exploradores: tests/test_explorers.py; figuras: acima
+                if page:
+                    text = html.unescape(re.sub(r"<[^>]+>", " ", page))
+                else:
+                    text = "".join(out.get("text") or data.get("text/plain", ""))
+                if text and "application/vnd.jupyter.widget-view+json" not in data:
+                    yield f"{path.name}[{i}]", text
+
+
+def test_printed_outputs_have_no_code_notation():
+    """Saídas e tabelas sem ``_``/``^`` de código (Nₒₚₜ, N<sub>c</sub>, 10²³) e sem True/False
+    de Python para o leitor; o número da versão (scaling_utils 0.1.0) é um nome de pacote."""
+    bad = [f"{where}: {hit!r}" for where, text in _printed_outputs()
+           for hit in _code_notation(text)]
+    assert bad == []
+
+
+def _code_notation(text: str) -> list[str]:
+    text = text.replace("scaling_utils", "")
+    return [text[max(0, m.start() - 30):m.end() + 30]
+            for m in re.finditer(r"[\^_]|\b(True|False|None)\b", text)]
+
+
+def test_prose_captions_and_alt_texts_have_no_code_notation():
+    """Texto, legendas e textos alternativos, fora de código e de fórmulas (a página da
+    referência da biblioteca é feita de diretivas com nomes de código)."""
+    bad = [f"{where}: {hit!r}" for where, text in _READER
+           if not where.endswith("saída") and where != "referencia-biblioteca.md"
+           for hit in _code_notation(text)]
+    assert bad == []
+
+
+def test_code_notation_check_catches_what_it_should():
+    for text in ("N_c = 8,8 × 10¹³", "C^a", "certo: True", "scaling_utils 0.1.0; α_N"):
+        assert _code_notation(text), text
+    assert _code_notation("scaling_utils 0.1.0; Nₒₚₜ = 10²³; Verdadeiro") == []
+
+
 @pytest.mark.parametrize("pattern", list(CALQUES), ids=list(CALQUES.values()))
 def test_no_calques(pattern):
     assert _hits(pattern) == [], f"use: {CALQUES[pattern]}"
@@ -156,7 +205,7 @@ def test_fmt_writes_true_minus_and_signed_changes():
 FIGURES = ["power_law_panels", "fit_demo", "fit_demo_grid", "extrapolation", "kaplan_laws",
            "kaplan_nd_curves", "sample_efficiency", "kaplan_allocation", "isoflop_curves",
            "budget_comparison", "inference_demand", "loss_and_ability", "mirage_grid", "mirage",
-           "resolution"]
+           "resolution", "lab_sweep"]
 
 
 def _figure_texts(fig) -> list[str]:
@@ -180,7 +229,8 @@ def test_figure_text_has_true_minus_grouped_digits_and_no_code_notation(name):
         plain = re.sub(r"\$[^$]*\$", " ", t)  # mathtext fica de fora
         if HYPHEN_MINUS.search(plain):
             bad.append(("hífen", t))
-        if re.search(r"(?<![\d.,])\d{5,}(?![\d.,])", plain):
+        if any(len(m) > 4 or int(m) not in YEARS
+               for m in re.findall(r"(?<![\d.,])\d{4,}(?![\d.,])", plain)):
             bad.append(("dígitos sem ponto", t))
         if re.search(r"[\^_]", plain):
             bad.append(("^ ou _ de código", t))
@@ -191,25 +241,68 @@ def test_figure_text_has_true_minus_grouped_digits_and_no_code_notation(name):
 
 # --- notação --------------------------------------------------------------------------------
 
-GREEK = re.compile(r"\\(alpha|beta|gamma|delta|lambda|sigma|mu|nu|kappa|rho|theta|eta|epsilon|tau)"
-                   r"\b")
+GREEK = ("alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|"
+         "pi|rho|sigma|tau|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Sigma|Phi|Psi|Omega")
+_SUB = r"_(\{(?:[^{}]|\{[^{}]*\})*\}|\\(?:text|mathrm)\{[^}]*\}|\\?\w)"
+
+
+def _index(sub: str) -> str:
+    """O índice sem a roupa do TeX: ``_\\text{opt}``, ``_{\\mathrm{opt}}`` e ``_{opt}`` → opt."""
+    sub = re.sub(r"\\(text|mathrm|mathit|operatorname)\{([^}]*)\}", r"\2", sub)
+    return re.sub(r"[{}\s]|\\,", "", sub)
+
+
+def math_symbols(math: str) -> set[str]:
+    """Os símbolos de uma fórmula que a página de notação precisa explicar: letras gregas (com
+    índice), letras latinas com índice, estrela ou linha (N_opt, R_D*, D') e chapéus (hat L)."""
+    out = {"hat " + m[1].lstrip("\\") for m in re.finditer(r"\\hat\s*\{?\s*(\\?[A-Za-z]+)", math)}
+    for m in re.finditer(rf"\\({GREEK})(?![A-Za-z])({_SUB})?", math):
+        out.add(m[1] + ("_" + _index(m[3]) if m[2] else ""))
+    for m in re.finditer(rf"(?<![\\A-Za-z])([A-Za-z])({_SUB})?(\^\{{?\*\}}?|')?", math):
+        if m[2] or m[4]:
+            mark = "" if not m[4] else ("*" if "*" in m[4] else "'")
+            out.add(m[1] + ("_" + _index(m[3]) if m[2] else "") + mark)
+    return out
 
 
 def _math_of(text: str) -> list[str]:
-    return re.findall(r"\$\$(.*?)\$\$|\$([^$\n]+)\$", text, flags=re.S)
+    return [a or b for a, b in re.findall(r"\$\$(.*?)\$\$|\$([^$\n]+)\$", text, flags=re.S)]
 
 
-def test_every_greek_symbol_in_the_chapters_is_on_the_notation_page():
+def _texts_with_math():
+    """(onde, texto) de tudo o que pode ter fórmulas: páginas, Markdown, legendas e textos
+    alternativos dos capítulos, e as cadeias da biblioteca (rótulos das figuras, em mathtext)."""
+    for page in sorted(BOOK.glob("*.md")):
+        if page.name != "notacao.md":
+            yield page.name, page.read_text(encoding="utf-8")
+    for path in notebooks():
+        for i, cell in enumerate(json.loads(path.read_text(encoding="utf-8"))["cells"]):
+            if cell["cell_type"] == "markdown":
+                yield f"{path.name}[{i}]", "".join(cell["source"])
+            meta = cell.get("metadata", {}).get("mystnb", {})
+            for key, field in (("figure", "caption"), ("image", "alt")):
+                yield f"{path.name}[{i}] {field}", meta.get(key, {}).get(field, "")
+    for module in sorted((ROOT / "scaling_utils").rglob("*.py")):
+        yield module.name, module.read_text(encoding="utf-8").replace("\\\\", "\\")
+
+
+def test_every_symbol_in_the_book_is_on_the_notation_page():
+    """CONTRIBUTING.md, Notação: todo símbolo usado em fórmulas está na página de notação."""
     notation = (BOOK / "notacao.md").read_text(encoding="utf-8")
-    on_page = set(GREEK.findall(notation))
-    used = {}
-    for where, text in [(p.name, "\n".join("".join(c["source"]) for c in
-                                           json.loads(p.read_text("utf-8"))["cells"]))
-                        for p in notebooks()]:
+    on_page = set().union(*(math_symbols(m) for m in _math_of(notation)))
+    missing = {}
+    for where, text in _texts_with_math():
         for block in _math_of(text):
-            for g in GREEK.findall(" ".join(block)):
-                used.setdefault(g, where)
-    assert {g: w for g, w in used.items() if g not in on_page} == {}
+            for sym in math_symbols(block) - on_page:
+                missing.setdefault(sym, where)
+    assert missing == {}
+
+
+def test_symbol_extraction_catches_what_it_should():
+    got = math_symbols(r"N_\text{opt} = G\,(C/6)^{a}, \hat L, R_D^{*}, D', "
+                       r"\lambda_i = i^{-\gamma}, N_{\mathrm{opt}}, \alpha_N, x_{k}")
+    assert got == {"N_opt", "hat L", "R_D*", "D'", "lambda_i", "gamma", "alpha_N", "x_k"}
+    assert math_symbols(r"L = E + A/N^{\alpha}") == {"alpha"}  # letra sozinha: não conta
 
 
 def test_notation_page_states_the_sign_convention_and_the_units_truthfully():
@@ -240,6 +333,31 @@ def test_built_site_has_no_hyphen_minus_and_no_calques():
         for rx in [HYPHEN_MINUS.pattern, r"\w\(s\)", *CALQUES]:
             bad += [f"{page.name}: {m.group(0)}" for m in re.finditer(rx, text)]
     assert bad == []
+
+
+#: O que nunca deve chegar ao leitor: JSON de widget, repr de objetos Python, dicionários.
+RAW = re.compile(r"model_id|\{\s*\"|\{'|<Figure size|<Explorador|object at 0x|\w+\(\w+=")
+
+
+def test_built_site_shows_no_raw_json_or_python_repr():
+    """Nenhuma saída mostra JSON cru (o {"model_id": …} de um widget), dicionários ou o repr
+    de um objeto Python (``Laboratorio(semente=…)``, ``<Figure size …>``)."""
+    require((HTML / "index.html").is_file(), "site não construído (rode make book)")
+    bad = []
+    for page in sorted(HTML.glob("**/*.html")):
+        if page.name in ("genindex.html", "search.html") or "referencia-biblioteca" in page.name:
+            continue
+        text = _html_reader_text(page)
+        bad += [f"{page.name}: {text[max(0, m.start() - 40):m.end() + 40]!r}"
+                for m in RAW.finditer(text)]
+    assert bad == []
+
+
+def test_raw_output_check_catches_what_it_should():
+    for text in ('{"model_id": "abc"}', "Laboratorio(semente='x')", "<Figure size 640x480>",
+                 "<Explorador fronteira: 9 posições>", "{'a': 1}"):
+        assert RAW.search(text), text
+    assert not RAW.search("Laboratório (semente “demonstração”; orçamento 1,00 × 10¹⁹ FLOPs)")
 
 
 # --- referências cruzadas -------------------------------------------------------------------

@@ -45,10 +45,11 @@ def planos(corridas: dict, leis: dict, orcamento_alvo: float):
     c_min = min(float(np.min(6 * n * d)) for n, d in corridas.values())
     C = np.geomspace(c_min, alvo, 100)
     for i, (nome, (n, d)) in enumerate(corridas.items()):
-        ax.plot(6 * n * d, n, **_points(i, markersize=5, alpha=0.8), label=f"execuções: {nome}")
+        ax.plot(6 * n * d, n, **_points(i, markersize=5, alpha=0.8),
+                label=f"execuções da estratégia {nome}")
         if nome in leis:
             ax.plot(C, ch.compute_optimal(C, leis[nome])[0], **_line(i, linewidth=1.4),
-                    label=rf"$N_\mathrm{{opt}}(C)$ ajustado: {nome}")
+                    label=rf"$N_\mathrm{{opt}}(C)$ ajustado (estratégia {nome})")
             ax.plot([alvo], [ch.compute_optimal(alvo, leis[nome])[0]],
                     **_points(i, marker="*", markersize=13, markeredgecolor="black"))
     ax.axvline(alvo, **_line(6, linewidth=1.0, linestyle=":"),

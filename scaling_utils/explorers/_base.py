@@ -71,15 +71,23 @@ class Control:
 
 
 def slider(name: str, label: str, lo: float, hi: float, step: float, start: float,
-           digits: int) -> Control:
-    """Controle deslizante sobre lo, lo + step, ..., hi; rótulos com ``digits`` casas."""
+           digits: int, exact: Sequence[float] = ()) -> Control:
+    """Controle deslizante sobre lo, lo + step, ..., hi; rótulos com ``digits`` casas.
+
+    ``exact``: valores que o texto do capítulo usa (o orçamento do GPT-3, o do Gopher); cada
+    um toma o lugar da posição mais próxima da grade, para que o explorador mostre o mesmo
+    número que o texto, e não o ponto da grade ao lado."""
     lo, hi = _check.finite("lo", lo), _check.finite("hi", hi)
     step = _check.positive("step", step)
     n = round((hi - lo) / step)
     if n < 2 or abs(lo + n * step - hi) > 1e-9 * max(1.0, abs(hi)):
         raise ValueError(f"a grade de {name} precisa de ao menos 3 posições e terminar em hi; "
                          f"recebido lo = {lo!r}, hi = {hi!r}, step = {step!r}.")
-    values = tuple(round(lo + k * step, 10) for k in range(n + 1))
+    grid_values = [round(lo + k * step, 10) for k in range(n + 1)]
+    for v in exact:
+        v = _check.in_range(f"{name} (valor exato)", v, lo, hi)
+        grid_values[_nearest(name, grid_values, v)] = v
+    values = tuple(grid_values)
     return Control(name, label, values, tuple(fmt.num(v, digits) for v in values),
                    _nearest(name, values, start))
 

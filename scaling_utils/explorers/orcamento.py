@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from .. import chinchilla as ch
 from .. import fmt, kaplan
+from ..compute import GPT3_TABLE_D1_FLOPS
 from ..figures import budget_comparison_alt, kaplan_allocation_alt
 from ..models import by_name
 from ._base import Explorer, bindings, choice, current, grid, headline, log_axis, series, slider
 
 __all__ = [
+    "LOG10_GOPHER",
+    "LOG10_GPT3",
     "PARAMS",
     "chinchilla_state",
     "kaplan_state",
@@ -36,7 +41,7 @@ def kaplan_curves() -> dict:
     n_opt, d_opt = kaplan.allocation_for_compute(C)
     gpt3 = by_name("GPT-3")
     return {"N": n_opt, "D": d_opt, "L": kaplan.loss_for_compute(C),
-            "gC": [3.14e23, 3.14e23], "gY": [gpt3.N, gpt3.D]}
+            "gC": [GPT3_TABLE_D1_FLOPS] * 2, "gY": [gpt3.N, gpt3.D]}
 
 
 def kaplan_state(log10_C: float) -> dict:
@@ -51,11 +56,18 @@ def kaplan_state(log10_C: float) -> dict:
                       f"perda prevista {fmt.num(loss, 2)} nats/token"}
 
 
-def orcamento_kaplan(log10_C: float = 23.5) -> Explorer:
-    """Orçamento de compute (log₁₀ FLOPs) → N_opt, D_opt e perda prevista de Kaplan."""
+#: O orçamento do GPT-3 (Tabela D.1) e o do Gopher, em log₁₀ FLOPs: posições exatas da grade,
+#: para que os exploradores mostrem os mesmos números que o texto dos capítulos 2 e 3.
+LOG10_GPT3 = math.log10(GPT3_TABLE_D1_FLOPS)
+LOG10_GOPHER = math.log10(ch.GOPHER_BUDGET)
+
+
+def orcamento_kaplan(log10_C: float = LOG10_GPT3) -> Explorer:
+    """Orçamento de compute (log₁₀ FLOPs) → Nₒₚₜ, Dₒₚₜ e perda prevista de Kaplan."""
     import altair as alt
 
-    controls = (slider("log10_C", "log₁₀ C (FLOPs)", 18.0, 26.0, 0.25, log10_C, 2),)
+    controls = (slider("log10_C", "log₁₀ C (FLOPs)", 18.0, 26.0, 0.25, log10_C, 2,
+                       exact=(LOG10_GPT3,)),)
     rows = grid(controls, kaplan_state)
     x = _log_x(1e17, 1e27)
     names = ["Nₒₚₜ (parâmetros)", "Dₒₚₜ (tokens)", "GPT-3", "orçamento escolhido"]
@@ -114,12 +126,13 @@ def chinchilla_state(log10_C: float, params: str) -> dict:
                       f"{fmt.num(float(ch.loss(nc, dc, p)), 3)}"}
 
 
-def orcamento_chinchilla(log10_C: float = 23.76,
+def orcamento_chinchilla(log10_C: float = LOG10_GOPHER,
                          params: str = "besiroglu_2024") -> Explorer:
     """Orçamento e conjunto de parâmetros → alocações de Kaplan e do Chinchilla."""
     import altair as alt
 
-    controls = (slider("log10_C", "log₁₀ C (FLOPs)", 18.0, 27.0, 0.25, log10_C, 2),
+    controls = (slider("log10_C", "log₁₀ C (FLOPs)", 18.0, 27.0, 0.25, log10_C, 2,
+                       exact=(LOG10_GOPHER,)),
                 choice("params", "parâmetros da lei", PARAMS, params))
     rows = grid(controls, chinchilla_state)
     x = _log_x(1e18, 1e27)

@@ -82,7 +82,7 @@ def inferencia(log10_D_inference: float = 13.0) -> Explorer:
         alt.hconcat(
             panel("N", "bN", "n", "N (parâmetros)",
                   ["N ótimo com inferência", "N ótimo só do treino (Chinchilla)"], "n"),
-            panel("T", "bT", "t", "D_treino / N",
+            panel("T", "bT", "t", "Dₜᵣₑᵢₙₒ / N",
                   ["tokens de treino por parâmetro", "Chinchilla"], "t"),
         ).resolve_scale(color="independent", strokeDash="independent"),
     ).add_params(*bindings(controls))

@@ -84,7 +84,7 @@ def lab_double_descent(D: int = 128, setup=None):
     fig, ax = new_figure(width=6.8, height=4.0)
     ax.plot(Ns, plain.loss, **_line(1, marker="o", markersize=4), label="sem regularização")
     ax.plot(Ns, tuned.loss, **_line(0, marker="s", markersize=4), label="ridge ajustada")
-    ax.axvline(d, **_line(6, linewidth=1.0, linestyle=":"), label=f"N = D = {d}")
+    ax.axvline(d, **_line(6, linewidth=1.0, linestyle=":"), label=f"N = D = {fmt.num(d, 0)}")
     log_axes(ax)
     ax.set(xlabel="N (features)", ylabel="perda de teste",
            title=f"D = {fmt.count(d, 'exemplo', 'exemplos')}")
@@ -104,14 +104,16 @@ def lab_sweep(spectrum: float = 1.5, noise: float = 0.25):
     for i, d in enumerate(Ds):
         sel = runs.D == d
         ax_n.plot(runs.N[sel], runs.loss[sel], **_line(i, marker=style(i)["marker"],
-                                                         markersize=4), label=f"D = {d}")
+                                                         markersize=4),
+                  label=f"D = {fmt.num(d, 0)}")
     for i, n in enumerate(Ns):
         sel = runs.N == n
         ax_d.plot(runs.D[sel], runs.loss[sel], **_line(i, marker=style(i)["marker"],
-                                                         markersize=4), label=f"N = {n}")
+                                                         markersize=4),
+                  label=f"N = {fmt.num(n, 0)}")
     xs = np.geomspace(8, 256, 50)
     ax_n.plot(xs, law(xs, 2048.0, p), color="black", linewidth=1.0, linestyle=":",
-              label="lei ajustada (D = 2048)")
+              label=f"lei ajustada (D = {fmt.num(2048, 0)})")
     for ax, name in ((ax_n, "N (features)"), (ax_d, "D (exemplos)")):
         ax.axhline(noise, color="#777777", linewidth=1.0)
         log_axes(ax)
