@@ -91,7 +91,7 @@ def test_setup_notebook_outside_ipython_applies_the_style():
 
 def _labelled(ax, axis="y"):
     fig = ax.figure
-    fig.canvas.draw()
+    fig.draw_without_rendering()  # posiciona e formata as marcas sem rasterizar
     lo, hi = sorted(getattr(ax, f"get_{axis}lim")())
     ticks = getattr(ax, f"get_{axis}axis")().get_major_ticks()
     return [t.label1.get_text() for t in ticks
