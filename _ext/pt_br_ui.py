@@ -119,7 +119,7 @@ ISSUE_TEXT = {
 
 
 def _translate_issue_link(node) -> None:
-    """O botão "Abrir issue" preenche o título e o texto da issue em inglês."""
+    """O botão "Relatar um problema" (uma issue do GitHub) vem com título e texto em inglês."""
     if isinstance(node, dict):
         for key, value in node.items():
             if key == "url" and isinstance(value, str):

@@ -84,7 +84,8 @@ def conferir(item: str, valor) -> None:
     """
     spec = _valida(item)
     if valor is Ellipsis:
-        print("Complete o código: troque `...` pela sua conta e rode a célula de novo.")
+        print("Complete o código: troque as reticências (...) pela sua conta "
+              "e rode a célula de novo.")
     elif confere(item, valor):
         print("Certo! A conta confere.")
     else:

@@ -59,7 +59,7 @@ def effective_data(D, U_D, R_D_star: float = R_D_STAR):
 
 
 def optimal_params_for_tokens(D, params=None):
-    """O N para o qual D tokens são a alocação compute-ótima da lei: N = G·(D·G)^(β/α)."""
+    """O N para o qual D tokens são a alocação ótima da lei: N = G·(D·G)^(β/α)."""
     p = _p(params)
     d = _check.positive("D", D)
     return p.G * np.power(d * p.G, p.beta / p.alpha)

@@ -109,8 +109,8 @@ def score(loss, metric: str, length):
 #: Exemplos de Wei et al. (2022), Tabela 1 (linhas da própria tabela): a escala em que a
 #: capacidade aparece. (tarefa, FLOPs de treino, parâmetros, modelo)
 WEI_2022_EXAMPLES = (
-    ("adição/subtração de 3 dígitos (few-shot)", "2,3 × 10²²", "13 bilhões", "GPT-3"),
-    ("MMLU, média dos 57 tópicos (few-shot)", "3,1 × 10²³", "175 bilhões", "GPT-3"),
-    ("MMLU, 30 tópicos (few-shot)", "5,0 × 10²³", "70 bilhões", "Chinchilla"),
-    ("WiC (few-shot)", "2,5 × 10²⁴", "540 bilhões", "PaLM"),
+    ("adição/subtração de 3 dígitos (poucos exemplos)", "2,3 × 10²²", "13 bilhões", "GPT-3"),
+    ("MMLU, média dos 57 tópicos (poucos exemplos)", "3,1 × 10²³", "175 bilhões", "GPT-3"),
+    ("MMLU, 30 tópicos (poucos exemplos)", "5,0 × 10²³", "70 bilhões", "Chinchilla"),
+    ("WiC (poucos exemplos)", "2,5 × 10²⁴", "540 bilhões", "PaLM"),
 )

@@ -48,7 +48,9 @@ def test_wrong_answer_fails_with_a_hint_that_does_not_give_it_away(item, capsys)
 def test_incomplete_code_is_told_what_to_do(capsys):
     assert not autoverificacao.confere("02-flops", ...)
     assert autoverificacao.conferir("02-flops", ...) is None
-    assert "troque `...`" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "troque as reticências (...)" in out
+    assert "`" not in out, "saída de texto puro: sem crases de Markdown"
 
 
 def test_bad_input_gets_a_portuguese_error():

@@ -35,8 +35,9 @@ def mirage_state(metric: str, length: int, n_questions: int) -> dict:
     text = f"{label.capitalize()}, respostas de {fmt.count(k, 'token', 'tokens')}"
     if metric != "edit_distance":
         zeros = int(np.sum(np.asarray(measured) == 0))
-        text += (f"\nmedido com {fmt.count(q, 'questão', 'questões')}: "
-                 f"{fmt.count(zeros, 'modelo tira', 'modelos tiram')} exatamente zero")
+        tiram = ("nenhum modelo tira" if zeros == 0 else
+                 fmt.count(zeros, "modelo tira", "modelos tiram"))
+        text += f"\nnum teste de {fmt.count(q, 'questão', 'questões')}: {tiram} exatamente zero"
     return {"medido": measured, "resumo": text}
 
 

@@ -19,7 +19,7 @@ def _points(i: int, **extra) -> dict:
 def _params_name(params) -> str:
     from .. import chinchilla as ch
 
-    names = {id(ch.HOFFMANN_2022): "Hoffmann et al. 2022 (publicados)",
-             id(ch.HOFFMANN_2022_FULL): "Hoffmann et al. 2022 (fonte TeX)",
-             id(ch.BESIROGLU_2024): "Besiroglu et al. 2024"}
+    names = {id(ch.HOFFMANN_2022): "2022, valores publicados",
+             id(ch.HOFFMANN_2022_FULL): "2022, fonte TeX",
+             id(ch.BESIROGLU_2024): "reajuste de 2024"}
     return names.get(id(params), "parâmetros dados")

@@ -29,7 +29,7 @@ def isoflop_curves(params=None, budgets=(1e19, 1e20, 1e21, 1e22, 1e23)):
             label="fronteira ótima")
     log_axes(ax, x=True, y=False)
     ax.set(xlabel="N (parâmetros)", ylabel="perda prevista (nats/token)",
-           title=f"Curvas IsoFLOP — {_params_name(p)}")
+           title=f"Curvas IsoFLOP ({_params_name(p)})")
     ax.legend(fontsize=8, title="FLOPs", title_fontsize=8, ncol=2)
     return fig
 
@@ -81,7 +81,7 @@ def budget_comparison(C_flops: float = 5.76e23, params=None):
     for ax, yk, yc, what in ((ax_n, n_k, n_c, r"$N_\mathrm{opt}$ (parâmetros)"),
                              (ax_d, d_k, d_c, r"$D_\mathrm{opt}$ (tokens)")):
         ax.plot(C, yk, **_line(1), label="Kaplan (Tabela 6)")
-        ax.plot(C, yc, **_line(0), label=f"Chinchilla: {_params_name(p)}")
+        ax.plot(C, yc, **_line(0), label=f"Chinchilla ({_params_name(p)})")
         ax.axvline(c, **_line(6, linewidth=1.0, linestyle=":"))
         log_axes(ax)
         ax.set(xlabel="C (FLOPs)", ylabel=what)

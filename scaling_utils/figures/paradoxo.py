@@ -37,7 +37,7 @@ def loss_and_ability(task=None, length: int = 10):
                label=f"acerto exato, {fmt.count(k, 'token', 'tokens')}")
     log_axes(right, x=True, y=False)
     right.yaxis.set_major_formatter(FuncFormatter(lambda v, _p=None: fmt.pct(v, 0)))
-    right.set(xlabel="N (parâmetros)", ylabel="acurácia", title="A capacidade: um salto?")
+    right.set(xlabel="N (parâmetros)", ylabel="acerto exato", title="A capacidade: um salto?")
     for ax in (left, right):
         ax.legend(fontsize=9)
     return fig
@@ -55,7 +55,7 @@ def mirage_grid(task=None, lengths=(1, 2, 5, 10)):
     for i, k in enumerate(ks):
         left.plot(N, exact_match(p, int(k)), **_line(i), label=f"k = {int(k)}")
         right.plot(N, token_edit_distance(p, int(k)), **_line(i), label=f"k = {int(k)}")
-    left.set(title=r"Acerto exato: $p^{k}$", ylabel="acurácia")
+    left.set(title=r"Acerto exato: $p^{k}$", ylabel="acerto exato")
     right.set(title="Distância de edição: k·(1 − p)", ylabel="tokens errados (menos é melhor)")
     for ax in (left, right):
         log_axes(ax, x=True, y=False)

@@ -55,7 +55,7 @@ def inference_aware(L_target: float, D_inference_values=None, params=None):
         ax.set(xlabel="tokens de inferência na vida do modelo", ylabel=what)
         ax.legend(fontsize=8)
     fig.suptitle(f"Mesma perda ({fmt.num(lt, 3)} nats/token), custo total mínimo\n"
-                 f"{_params_name(p)}", fontsize=10)
+                 f"parâmetros da lei: {_params_name(p)}", fontsize=10)
     return fig
 
 

@@ -24,7 +24,7 @@ def chinchilla_runs(runs, params=None):
     bar.ax.yaxis.set_major_formatter(decimal_formatter())
     C = np.geomspace(runs.C.min(), 1e24, 100)
     ax.plot(C, ch.compute_optimal(C, p)[0], **_line(1),
-            label=r"$N_\mathrm{opt}$" f": {_params_name(p)}")
+            label=r"$N_\mathrm{opt}$" f" ({_params_name(p)})")
     log_axes(ax)
     ax.set(xlabel="C (FLOPs)", ylabel="N (parâmetros)")
     ax.legend(fontsize=8, loc="upper left")
