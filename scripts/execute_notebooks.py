@@ -24,6 +24,9 @@ import tomllib
 import yaml
 from nbclient import NotebookClient
 
+sys.path.insert(0, str(Path(__file__).parent))
+from kernel_ipc import IpcKernelManager
+
 ROOT = Path(__file__).resolve().parents[1]
 SETUP_TAG = "preparacao"
 
@@ -149,6 +152,7 @@ def execute(path: Path, write: bool = True) -> float:
     client = NotebookClient(
         nb, timeout=600, kernel_name="python3", allow_errors=False,
         resources={"metadata": {"path": str(path.parent)}}, store_widget_state=True,
+        kernel_manager_class=IpcKernelManager,  # sockets IPC: ver scripts/kernel_ipc.py
     )
     client.execute()
     for cell in nb.cells:

@@ -42,6 +42,18 @@ def toc_files() -> list[str]:
     return files
 
 
+def pytest_configure(config):
+    """O nbval desta sessão cria os kernels com sockets IPC (scripts/kernel_ipc.py): sem
+    corrida de portas TCP com as reexecuções que correm em paralelo."""
+    import sys
+
+    if str(ROOT / "scripts") not in sys.path:
+        sys.path.insert(0, str(ROOT / "scripts"))
+    import kernel_ipc
+
+    kernel_ipc.pytest_configure(config)
+
+
 def notebooks() -> list[Path]:
     return sorted((ROOT / "notebooks").glob("*.ipynb"))
 

@@ -83,8 +83,11 @@ def nbval_run(kernel: str, python: str, env: dict, where: str = "ambiente do liv
     env = nb.clean_env(kernel, env)  # env: o ambiente inteiro do subprocesso
     used = nb.blas_architecture(env, python)
     start = time.perf_counter()
-    out = run([python, "-m", "pytest", "-q", "-p", "no:cacheprovider", *NBVAL, *_paths()],
-              cwd=ROOT, env=env)
+    # -p kernel_ipc (de scripts/): kernels com sockets IPC, sem corrida de portas com os outros
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "scripts"),
+                                                      env.get("PYTHONPATH")]))
+    out = run([python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "kernel_ipc",
+               *NBVAL, *_paths()], cwd=ROOT, env=env)
     return Run(kernel, used, where, out.returncode, out.stdout[-4000:] + out.stderr[-1500:],
                time.perf_counter() - start)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import importlib.util
 import json
+from pathlib import Path
 
 import pytest
 from conftest import ROOT, notebooks
@@ -226,3 +227,21 @@ def test_word_counter_counts_prose_not_math():
     nb = {"cells": [{"cell_type": "markdown", "source": prose},
                     {"cell_type": "code", "source": ["print('não conta')"]}]}
     assert prose_words(nb) == 5  # Uma, frase, com, e, X
+
+
+def test_kernels_talk_over_ipc_sockets():
+    """make execute, o nbval e as reexecuções usam sockets IPC (scripts/kernel_ipc.py): com
+    portas TCP, dois kernels que sobem juntos podem ficar com a mesma porta e travar."""
+    import nbval.kernel
+    from kernel_ipc import IpcKernelManager
+
+    assert nbval.kernel.KernelManager is IpcKernelManager
+    km, kc = nbval.kernel.start_new_kernel(kernel_name="python3")
+    try:
+        info = km.get_connection_info()
+        assert info["transport"] == "ipc" and Path(info["ip"]).is_absolute(), info
+        reply = kc.execute_interactive("x = 6 * 7", timeout=60)
+        assert reply["content"]["status"] == "ok"
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)

@@ -200,7 +200,8 @@ def test_wei_table1_rows():
     # Wei et al. 2022, Tabela 1: MMLU (57 tópicos) 3,1E+23 / 175B / GPT-3;
     # MMLU (30 tópicos) 5,0E+23 / 70B / Chinchilla.
     rows = {r[0]: r[1:] for r in emergence.WEI_2022_EXAMPLES}
-    assert rows["MMLU, média dos 57 tópicos (poucos exemplos)"] == ("3,1 × 10²³", "175 bilhões", "GPT-3")
+    assert rows["MMLU, média dos 57 tópicos (poucos exemplos)"] == (
+        "3,1 × 10²³", "175 bilhões", "GPT-3")
     assert rows["MMLU, 30 tópicos (poucos exemplos)"] == ("5,0 × 10²³", "70 bilhões", "Chinchilla")
 
 

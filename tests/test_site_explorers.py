@@ -245,6 +245,28 @@ def test_explorers_are_live_offline(browser, server, page_path, request):
           f"{np.median(_timings):.1f} ms em {len(_timings)} movimentos")
 
 
+@pytest.mark.parametrize("page_path", PAGES)
+def test_explorers_fit_a_phone_screen(browser, server, page_path):
+    """Num celular (390 px), os painéis lado a lado ficam empilhados e mais estreitos
+    (explorador.js): nenhum explorador rola de lado, nem os seus controles."""
+    context, page, _ = offline_page(browser, server, viewport={"width": 390, "height": 844},
+                                    is_mobile=True, has_touch=True)
+    try:
+        page.goto(f"{server}/{page_path}", wait_until="load")
+        n = ex.open_explorers(page)
+        sizes = page.evaluate(
+            """() => [...document.querySelectorAll('.explorador-vega')].map(e => {
+                 const svg = e.querySelector('.explorador-grafico svg');
+                 return [e.dataset.explorador, e.scrollWidth, e.clientWidth,
+                         Math.ceil(svg.getBoundingClientRect().width)];
+               })""")
+    finally:
+        context.close()
+    assert n == len(sizes) > 0, page_path
+    wide = [s for s in sizes if s[1] > s[2] + 1 or s[3] > s[2]]
+    assert not wide, f"{page_path}: (explorador, largura do conteúdo, da caixa, do gráfico) {wide}"
+
+
 def test_print_hides_the_explorer_and_keeps_the_figure(browser, server):
     """Na impressão (e no PDF) fica a figura estática do matplotlib, não o explorador."""
     context, page, _ = offline_page(browser, server)

@@ -261,6 +261,8 @@ class Explorer:
             'margin-left:0.5em;font-variant-numeric:tabular-nums}'
             '.explorador-vega input[type=range]{vertical-align:middle;width:14em}'
             '.explorador-vega .explorador-resumo{font-size:0.9em}'
+            '@media (max-width:600px){.explorador-vega .vega-bind-name{display:block;'
+            'min-width:0}.explorador-vega input[type=range]{width:min(14em,80%)}}'
             '@media print{.explorador-vega{display:none}}</style>'
             f'<div class="explorador-grafico" role="figure" '
             f'aria-label="{html.escape(self.alt_text)}"></div>'

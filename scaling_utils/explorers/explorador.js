@@ -60,11 +60,45 @@
       controls.forEach((c) => view.addSignalListener(c.param, () => update()));
       update();
     }
+    // Num celular, os painéis lado a lado (hconcat) não cabem na coluna: ficam empilhados
+    // (vconcat) e, se ainda faltar espaço, mais estreitos; as legendas passam a duas colunas e a
+    // linha de título some do gráfico (o mesmo texto está logo abaixo, em .explorador-resumo).
+    // Assim o leitor não rola de lado. Nenhum número muda: só o leiaute.
+    const AXIS = 75; // px de eixo, rótulos e margem de cada painel
+    const NARROW = 600; // px: celulares e tablets em pé
+    function fit(node, room) {
+      const narrow = room < NARROW;
+      if (Array.isArray(node)) {
+        return node.filter((n) => !(narrow && n && n.name === "titulo")).map((n) => fit(n, room));
+      }
+      if (!node || typeof node !== "object") return node;
+      const out = {};
+      Object.entries(node).forEach(([k, v]) => {
+        out[k] = k === "datasets" || k === "usermeta" || k === "data" ? v : fit(v, room);
+      });
+      if (out.hconcat) {
+        const need = out.hconcat.reduce((w, p) => w + (p.width || 300) + AXIS, 0);
+        if (need > room) {
+          out.vconcat = out.hconcat;
+          delete out.hconcat;
+        }
+      }
+      if (typeof out.width === "number" && out.width + AXIS > room) {
+        out.width = Math.max(150, room - AXIS);
+      }
+      if (narrow && out.legend && typeof out.legend === "object") {
+        out.legend = Object.assign({}, out.legend, { columns: Math.min(out.legend.columns || 2, 2),
+                                                     direction: "vertical" });
+      }
+      return out;
+    }
     function draw(el) {
       if (el.dataset.pronto) return Promise.resolve();
       el.dataset.pronto = "carregando";
-      const spec = JSON.parse(el.querySelector("script.explorador-spec").textContent);
-      return load().then(() => window.vegaEmbed(el.querySelector(".explorador-grafico"), spec, {
+      const box = el.querySelector(".explorador-grafico");
+      const spec = fit(JSON.parse(el.querySelector("script.explorador-spec").textContent),
+                       box.clientWidth || 10000);
+      return load().then(() => window.vegaEmbed(box, spec, {
         actions: false, renderer: "svg", formatLocale: PT_BR, logLevel: window.vega.Error,
       })).then((res) => {
         el.livroView = res.view;
