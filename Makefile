@@ -126,9 +126,12 @@ execute: $(STAMP)
 	$(BIN)/python scripts/execute_notebooks.py notebooks/*.ipynb
 	$(BIN)/python scripts/alunos.py
 
-# Cria a etiqueta v<versão> que a célula de preparação instala no Colab (ver README, Publicar).
+# Cria a etiqueta v<versão> que a célula de preparação instala no Colab (ver README, Publicar)
+# e atualiza o ramo alunos, só com os cadernos dos alunos e a biblioteca, que os botões Binder e
+# Colab da versão da turma abrem (scripts/ramo_alunos.py; a cópia de trabalho não muda).
 publicar: $(STAMP)
 	$(BIN)/python scripts/publicar.py
+	$(BIN)/python scripts/ramo_alunos.py
 
 serve:
 	@test -d $(HTML) || { echo "Rode 'make book' antes."; exit 1; }
