@@ -104,8 +104,9 @@ def test_every_class_points_at_a_key_that_exists():
 def test_each_key_is_generated_from_the_chapters(name, quizzes, exercises):
     rows = chave_aula.key_rows(quizzes, exercises)
     assert len(rows) == len(quizzes) + len(exercises)
-    for stem, (_, answer, _) in zip(quizzes, rows, strict=False):
-        assert re.fullmatch(r"1 \([a-c]\), 2 \([a-c]\), 3 \([a-c]\)", answer), (stem, answer)
+    for spec, (_, answer, _) in zip(quizzes, rows, strict=False):
+        chosen = spec.partition(":")[2].split(",") if ":" in spec else ["1", "2", "3"]
+        assert re.fullmatch(", ".join(rf"{n} \([a-c]\)" for n in chosen), answer), (spec, answer)
     numeric = [r for r in rows[len(quizzes):] if not r[1].startswith("texto")]
     for label, answer, _ in numeric:  # o valor é o que a autoverificação aceita
         assert re.fullmatch(r"−?[\d.,]+( × 10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)?", answer), (label, answer)
@@ -117,6 +118,18 @@ def test_key_refuses_unknown_items():
         chave_aula.key_rows([], ["ex-99-nada"])
     with pytest.raises(ValueError, match="testes = '09-nada'"):
         chave_aula.key_rows(["09-nada"], [])
+    for spec in ("03-chinchilla:4", "03-chinchilla:x"):
+        with pytest.raises(ValueError, match=f"pergunta inexistente; recebido testes = '{spec}'"):
+            chave_aula.key_rows([spec], [])
+
+
+def test_single_class_exit_ticket_does_not_have_one_letter_for_every_answer():
+    """O teste de saída da aula única: perguntas de mais de um capítulo dado na aula, e as
+    letras certas não são todas iguais (no papel, "tudo (b)" se adivinha)."""
+    quizzes = dict((name, q) for name, q, _ in _keys())["Aula única"]
+    answers = ", ".join(chave_aula.quiz_key(spec) for spec in quizzes)
+    assert len(set(re.findall(r"\(([a-c])\)", answers))) >= 2, answers
+    assert len(quizzes) >= 2, quizzes
 
 
 @pytest.mark.parametrize("page", ["memoria", "minimo"])
