@@ -24,8 +24,9 @@ from sphinx.transforms import SphinxTransform
 from sphinx_exercise.nodes import solution_node
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-import alunos
 import ramo_alunos
+
+import alunos
 
 
 def turma() -> bool:

@@ -47,7 +47,7 @@ Ele é gerado automaticamente (`scripts/ramo_alunos.py`, no ramo principal); nã
   ```
 
 Licença: ver `LICENSE`.
-"""
+"""  # noqa: E501 (Markdown: uma frase por linha)
 
 
 def _git(repo: Path, *args: str, env: dict | None = None, stdin: str | None = None) -> str:

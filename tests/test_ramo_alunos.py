@@ -17,8 +17,16 @@ import sys
 import pytest
 import yaml
 from conftest import ROOT, notebooks, require
-from test_alunos import (TURMA, _assessment_answers, _leaks, _lesson_keys, _outputs, _text, squash,
-                         student_corpus)
+from test_alunos import (
+    TURMA,
+    _assessment_answers,
+    _leaks,
+    _lesson_keys,
+    _outputs,
+    _text,
+    squash,
+    student_corpus,
+)
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import ramo_alunos
