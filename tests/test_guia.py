@@ -160,8 +160,8 @@ def _slide_titles(deck) -> dict[str, list[str]]:
         if tag != "figcaption":
             current = text.strip('"').rstrip(": ")  # "Parâmetros e dados juntos: L(N, D)"
             stacks.setdefault(current, [])
-        elif current is not None:
-            stacks[current].append(text)
+        elif current is not None:  # sem o número ("Figura 2.4"), que o slide põe na frente
+            stacks[current].append(re.sub(r"^Figura \d+\.\d+\s*", "", text))
     return stacks
 
 
