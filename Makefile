@@ -32,7 +32,7 @@ export SCALING_UTILS_DATA_DIR ?= $(abspath ../shared/data)
 endif
 
 .PHONY: book test construcoes execute serve bench clean distclean env vendor vendor-strict lint \
-        turma pdf publicar alunos slides moodle serve-turma
+        turma pdf publicar alunos slides moodle serve-turma apostila
 
 env: $(STAMP)
 
@@ -74,6 +74,13 @@ pdf: $(STAMP) vendor-strict
 	cp $(PDF) $(GABARITO)
 	$(JB_SINGLE_TURMA)
 	$(PRINT_APOSTILA)
+
+# A apostila só com alguns capítulos (um curso curto): make apostila CAPITULOS="01 02 03 06"
+# → _build/apostila-capitulos.pdf (as páginas do livro, como o glossário, ficam).
+apostila: $(STAMP) vendor-strict
+	@test -n "$(CAPITULOS)" || { echo 'Diga os capítulos: make apostila CAPITULOS="01 02 03 06"'; exit 2; }
+	$(JB_SINGLE_TURMA)
+	$(BIN)/python scripts/print_pdf.py --capitulos "$(CAPITULOS)" _build/pdf-turma/_build/singlehtml _build/apostila-capitulos.pdf
 
 # Cadernos dos alunos (alunos/, sem soluções nem respostas), gerados dos capítulos já executados.
 alunos: $(STAMP)
