@@ -37,7 +37,8 @@ FOOTER = ('<div style="font-size:8px;width:100%;text-align:center;color:#555">'
 
 #: Tira da página única os capítulos fora da lista (cada documento é um <span id="document-…">
 #: seguido da sua <section>).
-DROP_CHAPTERS = """keep => document.querySelectorAll('span[id^="document-notebooks/"]').forEach(s => {
+DROP_CHAPTERS = """keep => document.querySelectorAll('span[id^="document-notebooks/"]')
+  .forEach(s => {
     const stem = s.id.slice('document-notebooks/'.length);
     if (keep.includes(stem.slice(0, 2))) return;
     const section = s.nextElementSibling;
