@@ -32,7 +32,7 @@ export SCALING_UTILS_DATA_DIR ?= $(abspath ../shared/data)
 endif
 
 .PHONY: book test construcoes execute serve bench clean distclean env vendor vendor-strict lint \
-        turma pdf publicar alunos slides moodle serve-turma
+        turma pdf publicar alunos slides moodle serve-turma apostila
 
 env: $(STAMP)
 
@@ -74,6 +74,13 @@ pdf: $(STAMP) vendor-strict
 	cp $(PDF) $(GABARITO)
 	$(JB_SINGLE_TURMA)
 	$(PRINT_APOSTILA)
+
+# A apostila só com alguns capítulos (um curso curto): make apostila CAPITULOS="01 02 03 06"
+# → _build/apostila-capitulos.pdf (as páginas do livro, como o glossário, ficam).
+apostila: $(STAMP) vendor-strict
+	@test -n "$(CAPITULOS)" || { echo 'Diga os capítulos: make apostila CAPITULOS="01 02 03 06"'; exit 2; }
+	$(JB_SINGLE_TURMA)
+	$(BIN)/python scripts/print_pdf.py --capitulos "$(CAPITULOS)" _build/pdf-turma/_build/singlehtml _build/apostila-capitulos.pdf
 
 # Cadernos dos alunos (alunos/, sem soluções nem respostas), gerados dos capítulos já executados.
 alunos: $(STAMP)
@@ -126,9 +133,12 @@ execute: $(STAMP)
 	$(BIN)/python scripts/execute_notebooks.py notebooks/*.ipynb
 	$(BIN)/python scripts/alunos.py
 
-# Cria a etiqueta v<versão> que a célula de preparação instala no Colab (ver README, Publicar).
+# Cria a etiqueta v<versão> que a célula de preparação instala no Colab (ver README, Publicar)
+# e atualiza o ramo alunos, só com os cadernos dos alunos e a biblioteca, que os botões Binder e
+# Colab da versão da turma abrem (scripts/ramo_alunos.py; a cópia de trabalho não muda).
 publicar: $(STAMP)
 	$(BIN)/python scripts/publicar.py
+	$(BIN)/python scripts/ramo_alunos.py
 
 serve:
 	@test -d $(HTML) || { echo "Rode 'make book' antes."; exit 1; }

@@ -3,9 +3,11 @@
 No guia, cada aula pede a sua chave com a diretiva::
 
     ```{chave-da-aula}
-    :testes: 01-leis-de-potencia 03-chinchilla
+    :testes: 01-leis-de-potencia:2,3 03-chinchilla
     :exercicios: ex-01-dobrar ex-03-complete
     ```
+
+(``01-leis-de-potencia:2,3``: só as perguntas 2 e 3 daquele teste rápido)
 
 e a chave sai numa tabela: a letra certa de cada pergunta do teste rápido e, para os exercícios
 "complete o código", o valor que a autoverificação aceita (os dois lidos e calculados por
@@ -62,9 +64,23 @@ def _chapter_of(label: str) -> str:
     return found[0].stem
 
 
-def quiz_key(stem: str) -> str:
-    """``'1 (b), 2 (a), 3 (c)'``: a letra certa de cada pergunta do teste rápido."""
-    return ", ".join(f"{q['n']} ({q['right']})" for q in _chapter(stem)[0])
+def quiz_key(spec: str) -> str:
+    """``'1 (b), 2 (a), 3 (c)'``: a letra certa de cada pergunta do teste rápido.
+
+    ``spec`` é o capítulo (``03-chinchilla``: todas as perguntas) ou o capítulo e as perguntas
+    escolhidas (``01-leis-de-potencia:2,3``)."""
+    stem, _, chosen = spec.partition(":")
+    questions = _chapter(stem)[0]
+    if chosen:
+        numbers = {q["n"] for q in questions}
+        try:
+            wanted = [int(n) for n in chosen.split(",")]
+        except ValueError:
+            wanted = [0]
+        if not set(wanted) <= numbers:
+            raise ValueError(f"chave-da-aula: pergunta inexistente; recebido testes = {spec!r}")
+        questions = [q for q in questions if q["n"] in wanted]
+    return ", ".join(f"{q['n']} ({q['right']})" for q in questions)
 
 
 def exercise_key(label: str) -> str | None:
@@ -79,9 +95,9 @@ def exercise_key(label: str) -> str | None:
 def key_rows(quizzes: list[str], exercises: list[str]) -> list[tuple[str, str, str]]:
     """(item, resposta, onde está a explicação) de uma aula."""
     rows = []
-    for stem in quizzes:
-        n = int(stem[:2])
-        rows.append((f"Teste rápido do capítulo {n}", quiz_key(stem),
+    for spec in quizzes:
+        n = int(spec[:2])
+        rows.append((f"Teste rápido do capítulo {n}", quiz_key(spec),
                      f"a explicação de cada letra: o fim do capítulo {n}; no Moodle, a categoria "
                      f"{n:02d}"))
     for label in exercises:

@@ -3,7 +3,9 @@
 Cada capítulo é lido já como o caderno dos alunos (scripts/alunos.py: sem soluções e sem as
 respostas do teste rápido), então nem as páginas nem o índice de busca as veem. No fim, os
 ``_sources/notebooks/*.ipynb`` (o botão de baixar) são trocados pelos cadernos dos alunos, e os
-botões do Binder e do Colab apontam para ``alunos/`` no repositório.
+botões do Binder e do Colab apontam para ``alunos/`` no ramo ``alunos`` do repositório
+(scripts/ramo_alunos.py), que não tem ``notebooks/`` nem o guia do professor. Os botões
+"Repositório" e "Abrir issue", que levariam ao ramo principal, saem da versão da turma.
 
 Não usamos o ``hide_solutions`` do sphinx-exercise: com soluções "gated" (``solution-start`` …
 ``solution-end``, que envolvem células de código), ele some com o início mas deixa o fim e todo
@@ -22,6 +24,8 @@ from sphinx.transforms import SphinxTransform
 from sphinx_exercise.nodes import solution_node
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+import ramo_alunos
+
 import alunos
 
 
@@ -45,6 +49,17 @@ def read_student_notebook(app, docname, source):
         source[0] = alunos.dumps(alunos.student_notebook(json.loads(source[0])))
     elif docname == "book/guia-do-professor":
         source[0] = GUIDE_STUB
+
+
+def student_branch(app, config):
+    """Na turma, os botões de execução abrem o ramo dos alunos; sem botões para o repositório."""
+    if not turma():
+        return
+    options = config.html_theme_options
+    options["repository_branch"] = ramo_alunos.BRANCH
+    options["use_repository_button"] = False
+    options["use_issues_button"] = False
+    options["use_edit_page_button"] = False
 
 
 def _retarget(node):
@@ -91,6 +106,7 @@ class RemoveSolutions(SphinxTransform):
 
 def setup(app):
     app.add_transform(RemoveSolutions)
+    app.connect("config-inited", student_branch)
     app.connect("source-read", read_student_notebook)
     app.connect("html-page-context", student_launch_buttons, priority=600)
     app.connect("build-finished", student_sources)

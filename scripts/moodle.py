@@ -5,8 +5,9 @@ Sai um arquivo Moodle XML, ``_build/moodle/as-leis-de-escala.xml``, com uma cate
 capítulo e:
 
 - cada pergunta do "Teste rápido" (célula ``## Teste rápido`` do capítulo) como múltipla
-  escolha de uma resposta, com as alternativas na ordem do livro e a explicação da resposta como
-  retorno;
+  escolha de uma resposta, com a explicação da resposta como retorno; as alternativas vêm na
+  ordem do livro, e o Moodle as embaralha para cada aluno (``shuffleanswers``: a letra certa
+  muda de aluno para aluno; nenhuma alternativa se refere a outra pela letra);
 - cada exercício objetivo (os "complete o código", que têm autoverificação) como questão
   numérica: a resposta é o valor que a solução do capítulo passa a ``autoverificacao.conferir``
   (a célula de código da solução é rodada aqui), com tolerância de meia unidade no terceiro
@@ -172,7 +173,7 @@ def bank() -> ET.Element:
                           f"Cap. {chapter}, teste rápido, pergunta {item['n']}",
                           f"{path.stem}/teste-{item['n']}", html(item["text"]),
                           html(item["feedback"]))
-            for tag, value in (("single", "true"), ("shuffleanswers", "false"),
+            for tag, value in (("single", "true"), ("shuffleanswers", "true"),
                                ("answernumbering", "abc")):
                 ET.SubElement(q, tag).text = value
             for letter, option in item["options"]:

@@ -4,10 +4,14 @@
 Lê a construção de página única (``jupyter-book build . --builder singlehtml``), serve-a em
 127.0.0.1, bloqueia qualquer outro endereço, espera as figuras e as fontes e imprime em A4
 (as fórmulas já vêm compostas no HTML, ver _ext/formulas.py).
-Uso: python scripts/print_pdf.py [--opcional] [--abrir] PASTA_SINGLEHTML SAIDA.pdf
+Uso: python scripts/print_pdf.py [--opcional] [--abrir] [--capitulos 01,03] PASTA SAIDA.pdf
 
 Com ``--abrir`` (o gabarito do professor), todas as respostas escondidas em ``<details>`` (as do
 teste rápido) saem abertas no papel; sem ele, ficam fechadas como no site.
+
+Com ``--capitulos 01,02,03,06`` (``make apostila CAPITULOS="01 02 03 06"``), só esses capítulos
+vão para o papel: os outros capítulos saem da página antes da impressão (as páginas do livro,
+como "O mínimo para começar" e o glossário, ficam).
 
 Sem o Chromium, diz numa frase o que falta e como instalar. Com ``--opcional`` (o ``make
 test`` fora da CI), pula o PDF e sai com 0; na CI (``CI=true``) e no ``make pdf``, falha.
@@ -31,7 +35,29 @@ FOOTER = ('<div style="font-size:8px;width:100%;text-align:center;color:#555">'
           "</div>")
 
 
-def print_pdf(site: Path, out: Path, open_answers: bool = False) -> int:
+#: Tira da página única os capítulos fora da lista (cada documento é um <span id="document-…">
+#: seguido da sua <section>).
+DROP_CHAPTERS = """keep => document.querySelectorAll('span[id^="document-notebooks/"]')
+  .forEach(s => {
+    const stem = s.id.slice('document-notebooks/'.length);
+    if (keep.includes(stem.slice(0, 2))) return;
+    const section = s.nextElementSibling;
+    if (section && section.tagName === 'SECTION') section.remove();
+    s.remove();
+})"""
+
+
+def chapters_arg(value: str) -> list[str]:
+    """``"01,3 06"`` → ``["01", "03", "06"]``; erro claro se não for uma lista de números."""
+    items = [v for v in re.split(r"[\s,]+", value.strip()) if v]
+    if not items or not all(v.isdigit() and 1 <= int(v) <= 99 for v in items):
+        raise SystemExit(f"print_pdf: --capitulos espera números de capítulo, como 01,02,03,06; "
+                         f"recebido {value!r}")
+    return [f"{int(v):02d}" for v in items]
+
+
+def print_pdf(site: Path, out: Path, open_answers: bool = False,
+              chapters: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     if not (site / "index.html").is_file():
@@ -60,6 +86,8 @@ def print_pdf(site: Path, out: Path, open_answers: bool = False) -> int:
                           ".forEach(i => { i.loading = 'eager'; })")
             page.wait_for_function("() => [...document.images].every(i => i.complete)",
                                    timeout=60_000)
+            if chapters:
+                page.evaluate(DROP_CHAPTERS, chapters)
             if open_answers:
                 page.evaluate("() => document.querySelectorAll('details')"
                               ".forEach(d => { d.open = true; })")
@@ -81,8 +109,15 @@ def main(args: list[str]) -> int:
     optional = "--opcional" in args
     open_answers = "--abrir" in args
     args = [a for a in args if a not in {"--opcional", "--abrir"}]
+    chapters = None
+    if "--capitulos" in args:
+        i = args.index("--capitulos")
+        if i + 1 >= len(args):
+            raise SystemExit("print_pdf: --capitulos precisa da lista, como 01,02,03,06")
+        chapters = chapters_arg(args[i + 1])
+        del args[i:i + 2]
     if len(args) != 2:
-        print("uso: print_pdf.py [--opcional] [--abrir] PASTA_SINGLEHTML SAIDA.pdf",
+        print("uso: print_pdf.py [--opcional] [--abrir] [--capitulos 01,03] PASTA SAIDA.pdf",
               file=sys.stderr)
         return 2
     if not Path(CHROMIUM).is_file():
@@ -92,7 +127,7 @@ def main(args: list[str]) -> int:
             return 0
         print(MISSING.format(what="sem ele não há PDF"), file=sys.stderr)
         return 1
-    return print_pdf(Path(args[0]), Path(args[1]), open_answers)
+    return print_pdf(Path(args[0]), Path(args[1]), open_answers, chapters)
 
 
 if __name__ == "__main__":

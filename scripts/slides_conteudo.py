@@ -123,17 +123,26 @@ def _md(text: str, slide_type: str) -> dict:
             "source": text.strip() + "\n"}
 
 
-def _figure(cell: dict, images: list[tuple[str, bytes]], stem: str) -> str | None:
-    pngs = [o["data"]["image/png"] for o in cell.get("outputs", [])
+def _pngs(cell: dict) -> list[str]:
+    """As imagens PNG de uma célula que é figura do livro (legenda nos metadados); senão []."""
+    if "figure" not in cell["metadata"].get("mystnb", {}):
+        return []
+    return [o["data"]["image/png"] for o in cell.get("outputs", [])
             if "image/png" in o.get("data", {})]
-    meta = cell["metadata"].get("mystnb", {})
-    if not pngs or "figure" not in meta:
+
+
+def _figure(cell: dict, images: list[tuple[str, bytes]], stem: str, number: str) -> str | None:
+    """O slide de uma figura, com o número que ela tem no livro (``number``, como "2.4")."""
+    pngs = _pngs(cell)
+    if not pngs:
         return None
+    meta = cell["metadata"]["mystnb"]
     name = f"{stem}/fig-{len(images) + 1}.png"
     images.append((name, base64.b64decode(pngs[0])))
     alt = meta.get("image", {}).get("alt", "").replace('"', "&quot;")
     return (f'<figure><img src="{name}" alt="{alt}">\n\n'
-            f'<figcaption>\n\n{meta["figure"]["caption"]}\n\n</figcaption></figure>')
+            f'<figcaption>\n\n<span class="caption-number">Figura {number}</span> '
+            f'{meta["figure"]["caption"]}\n\n</figcaption></figure>')
 
 
 def _split_boxes(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -145,6 +154,7 @@ def slide_cells(nb: dict, stem: str, chapter: int) -> tuple[list[dict], list]:
     """As células de slide de um caderno dos alunos e as imagens (nome, bytes) das figuras."""
     bib, base = _authors(), ROOT / "notebooks"
     cells, images, exercises, full = [], [], [0], False
+    figures = 0  # as figuras do capítulo, numeradas como no livro (numfig: capítulo.ordem)
     opening: list[dict] = []  # "Objetivos" e "Pré-requisitos", logo depois do título
 
     def add(text, slide_type):
@@ -152,7 +162,8 @@ def slide_cells(nb: dict, stem: str, chapter: int) -> tuple[list[dict], list]:
 
     for cell in nb["cells"]:
         if cell["cell_type"] == "code":
-            fig = None if full else _figure(cell, images, stem)
+            figures += bool(_pngs(cell))
+            fig = None if full else _figure(cell, images, stem, f"{chapter}.{figures}")
             if fig:
                 add(fig, "subslide")
             continue

@@ -104,8 +104,9 @@ def test_every_class_points_at_a_key_that_exists():
 def test_each_key_is_generated_from_the_chapters(name, quizzes, exercises):
     rows = chave_aula.key_rows(quizzes, exercises)
     assert len(rows) == len(quizzes) + len(exercises)
-    for stem, (_, answer, _) in zip(quizzes, rows, strict=False):
-        assert re.fullmatch(r"1 \([a-c]\), 2 \([a-c]\), 3 \([a-c]\)", answer), (stem, answer)
+    for spec, (_, answer, _) in zip(quizzes, rows, strict=False):
+        chosen = spec.partition(":")[2].split(",") if ":" in spec else ["1", "2", "3"]
+        assert re.fullmatch(", ".join(rf"{n} \([a-c]\)" for n in chosen), answer), (spec, answer)
     numeric = [r for r in rows[len(quizzes):] if not r[1].startswith("texto")]
     for label, answer, _ in numeric:  # o valor é o que a autoverificação aceita
         assert re.fullmatch(r"−?[\d.,]+( × 10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)?", answer), (label, answer)
@@ -117,6 +118,18 @@ def test_key_refuses_unknown_items():
         chave_aula.key_rows([], ["ex-99-nada"])
     with pytest.raises(ValueError, match="testes = '09-nada'"):
         chave_aula.key_rows(["09-nada"], [])
+    for spec in ("03-chinchilla:4", "03-chinchilla:x"):
+        with pytest.raises(ValueError, match=f"pergunta inexistente; recebido testes = '{spec}'"):
+            chave_aula.key_rows([spec], [])
+
+
+def test_single_class_exit_ticket_does_not_have_one_letter_for_every_answer():
+    """O teste de saída da aula única: perguntas de mais de um capítulo dado na aula, e as
+    letras certas não são todas iguais (no papel, "tudo (b)" se adivinha)."""
+    quizzes = dict((name, q) for name, q, _ in _keys())["Aula única"]
+    answers = ", ".join(chave_aula.quiz_key(spec) for spec in quizzes)
+    assert len(set(re.findall(r"\(([a-c])\)", answers))) >= 2, answers
+    assert len(quizzes) >= 2, quizzes
 
 
 @pytest.mark.parametrize("page", ["memoria", "minimo"])
@@ -126,3 +139,73 @@ def test_pre_class_reading_time_fits_the_page(page):
     assert match, f"o guia não diz quanto tempo leva {page}"
     words = len((ROOT / "book" / f"{page}.md").read_text(encoding="utf-8").split())
     assert words / 200 <= int(match.group(1)) <= words / 40, (page, words)
+
+
+def _caption_prefix(text: str) -> str:
+    """O começo de uma legenda, até a primeira fórmula ou marcação: o que o slide mostra igual."""
+    return re.split(r"[$`{*]", text)[0].strip()[:30]
+
+
+def _slide_titles(deck) -> dict[str, list[str]]:
+    """Título de cada slide → o começo das legendas das figuras dele e dos que vêm abaixo dele
+    (os slides sem título da mesma pilha)."""
+    import html as htmllib
+
+    raw = deck.read_text(encoding="utf-8")
+    stacks, current = {}, None
+    for tag, body in re.findall(r"<(h[12]|figcaption)\b[^>]*>(.*?)</\1>", raw, flags=re.S):
+        # O KaTeX escreve cada fórmula duas vezes (MathML e HTML): fica o texto até a fórmula.
+        body = re.sub(r'<span class="katex">.*', "", body, flags=re.S)
+        text = htmllib.unescape(re.sub(r"<[^>]+>", "", body)).strip()
+        if tag != "figcaption":
+            current = text.strip('"').rstrip(": ")  # "Parâmetros e dados juntos: L(N, D)"
+            stacks.setdefault(current, [])
+        elif current is not None:  # sem o número ("Figura 2.4"), que o slide põe na frente
+            stacks[current].append(re.sub(r"^Figura \d+\.\d+\s*", "", text))
+    return stacks
+
+
+def _plan_projections() -> list[tuple[int, list[str], str]]:
+    """(linha, baralhos citados, texto) da coluna "o que projetar" de cada linha dos planos."""
+    rows = []
+    for n, line in enumerate(_guide().splitlines(), 1):
+        if line.startswith("|") and "../slides/" in line:
+            cell = line.rstrip(" |").rsplit(" | ", 1)[1]
+            decks = re.findall(r'href="\.\./slides/([\w-]+)\.html"', cell)
+            rows.append((n, decks, re.sub(r"<a [^>]*>(.*?)</a>", r"\1", cell)))
+    return rows
+
+
+def test_cited_slides_and_their_figures_exist():
+    """Cada slide citado pelo título nos planos existe num dos baralhos citados na mesma linha,
+    e cada figura citada logo depois do título, entre parênteses, está nesse slide (ou nos
+    slides sem título abaixo dele)."""
+    from conftest import HTML, require
+
+    require((HTML / "slides" / "01-leis-de-potencia.html").is_file(), "slides não construídos")
+    captions = {}
+    for path in notebooks():
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            fig = cell.get("metadata", {}).get("mystnb", {}).get("figure", {})
+            if fig.get("name"):
+                captions[fig["name"]] = _caption_prefix(fig.get("caption", ""))
+    decks = {d: _slide_titles(HTML / "slides" / f"{d}.html")
+             for d in {d for _, ds, _ in _plan_projections() for d in ds}}
+    problems, checked = [], 0
+    for n, cited, cell in _plan_projections():
+        # Um título entre aspas, que pode ter aspas dentro (Treinar além do "ótimo").
+        for m in re.finditer(r'(?<![\w>])"(.+?)"(?=[\s,;:)]|$)(?: \(([^)]*)\))?', cell):
+            title, paren = m.group(1).strip('"'), m.group(2) or ""
+            if cell[:m.start()].endswith("explorador "):
+                continue  # o nome de um explorador do site, não um slide
+            stacks = [decks[d][title] for d in cited if title in decks[d]]
+            if not stacks:
+                problems.append(f"linha {n}: slide {title!r} não existe em {cited}")
+                continue
+            checked += 1
+            for fig in re.findall(r"\{numref\}`(fig-[\w-]+)`", paren):
+                prefix = captions[fig]
+                if not any(c.startswith(prefix) for stack in stacks for c in stack):
+                    problems.append(f"linha {n}: {fig} não está no slide {title!r}")
+    assert checked >= 30, checked
+    assert problems == [], "\n".join(problems)

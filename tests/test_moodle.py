@@ -91,6 +91,8 @@ def test_quiz_questions_options_and_right_answer_match_the_chapter(bank, path):
             assert a.get("fraction") == ("100" if letter == src["right"] else "0"), letter
         assert [a.get("fraction") for a in answers].count("100") == 1
         assert q.findtext("single") == "true"
+        # O Moodle embaralha as alternativas: a letra certa não é a mesma para toda a turma.
+        assert q.findtext("shuffleanswers") == "true"
         assert subsequence(words(src["answer"]), words(q.findtext("generalfeedback/text")))
         assert "$" not in ET.tostring(q, encoding="unicode"), "fórmula sem \\( \\)"
 

@@ -155,7 +155,36 @@ def test_guide_points_at_slides_that_exist():
     cited = 0
     for stem, rest in re.findall(r'<a href="\.\./slides/([\w-]+)\.html">[^<]*</a>([^;|<]*)', guide):
         titles = _titles(SLIDES / f"{stem}.html")
-        for quoted in re.findall(r'"([^"]+)"', rest):
+        # um título entre aspas, que pode ter aspas dentro (Treinar além do "ótimo")
+        for quoted in re.findall(r'(?<![\w>])"(.+?)"(?=[\s,;:)]|$)', rest):
             cited += 1
-            assert any(t.startswith(quoted.strip('"')) for t in titles), f"{stem}: {quoted}"
+            assert any(t.startswith(quoted.replace('"', '')) for t in titles), f"{stem}: {quoted}"
     assert cited >= 20
+
+
+def _numbered_captions(html: str) -> list[tuple[str, str]]:
+    """(número, começo da legenda) de cada figura numerada de uma página ou apresentação."""
+    import html as htmllib
+
+    found = []
+    for body in re.findall(r"<figcaption[^>]*>(.*?)</figcaption>", html, flags=re.S):
+        body = re.sub(r'<span class="katex">.*', "", body, flags=re.S)  # até a 1ª fórmula
+        text = " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+        m = re.match(r"Figura (\d+\.\d+)\s*(.*)", text)
+        if m:
+            found.append((m.group(1), m.group(2)[:25]))
+    return found
+
+
+@pytest.mark.parametrize("path", ALUNOS, ids=lambda p: p.stem)
+def test_slide_figures_have_the_books_figure_numbers(path):
+    """Cada figura dos slides diz o seu número, o mesmo do capítulo no site (o guia cita as
+    figuras pelo número)."""
+    page = HTML / "notebooks" / f"{path.stem}.html"
+    require(_deck(path).is_file() and page.is_file(), "site ou slides não construídos")
+    slides = _numbered_captions(_deck(path).read_text(encoding="utf-8"))
+    book = _numbered_captions(page.read_text(encoding="utf-8"))
+    n_images = len(re.findall(r"<img ", _deck(path).read_text(encoding="utf-8")))
+    assert len(slides) == n_images > 0, (len(slides), n_images)
+    assert book, "o capítulo não tem figuras numeradas (numfig)"
+    assert [s for s in slides if s not in book] == [], (slides, book)
