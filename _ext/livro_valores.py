@@ -36,8 +36,8 @@ def valores() -> dict[str, str]:
         "tabela_versoes": "| pacote | versão |\n|---|---|\n" + "\n".join(
             f"| {nome} | {pins[nome]} |" for nome in PINNED if nome in pins),
         "pf_dia_flops": fmt.sci(compute.PF_DAY_FLOPS, 2),
-        "nat_em_bits": fmt.num(1 / math.log(2), 4),
-        "bit_em_nats": fmt.num(math.log(2), 4),
+        "nat_em_bits": fmt.unit(fmt.num(1 / math.log(2), 4), "bit", "bits"),
+        "bit_em_nats": fmt.unit(fmt.num(math.log(2), 4), "nat", "nats"),
         "kaplan_alpha_n": fmt.num(kaplan.ALPHA_N, 3),
         "chinchilla_alpha": fmt.num(chinchilla.HOFFMANN_2022.alpha, 2),
         "chinchilla_beta": fmt.num(chinchilla.HOFFMANN_2022.beta, 2),

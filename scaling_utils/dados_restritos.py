@@ -4,11 +4,11 @@ Language Models* (NeurIPS 2023; arXiv:2305.16264).
 Quando os tokens únicos U_D acabam, repetem-se épocas. Um token repetido vale menos que um novo:
 com R_D = D/U_D − 1 repetições, os dados **efetivos** são
 
-    D' = U_D + U_D · R_D* · (1 − e^(−R_D/R_D*)),
+    D′ = U_D + U_D · R_D* · (1 − e^(−R_D/R_D*)),
 
 e, do mesmo modo, parâmetros além do tamanho compute-ótimo para U_D valem menos:
-N' = U_N + U_N · R_N* · (1 − e^(−R_N/R_N*)), com U_N = min(N, N_opt(U_D)) e R_N = N/U_N − 1.
-A perda é a lei do Chinchilla em (N', D'): L = E + A/N'^α + B/D'^β.
+N′ = U_N + U_N · R_N* · (1 − e^(−R_N/R_N*)), com U_N = min(N, N_opt(U_D)) e R_N = N/U_N − 1.
+A perda é a lei do Chinchilla em (N′, D′): L = E + A/N′^α + B/D′^β.
 
 Derivando, o valor marginal de um token da (R+1)-ésima época, comparado a um token novo, é
 e^(−R/R_D*): depois de R_D* repetições, um token repetido vale 1/e de um novo.
@@ -24,13 +24,13 @@ from . import _check
 from .chinchilla.lei import LossParams, _params
 
 #: Ajuste de Muennighoff et al. (2023) às suas execuções em C4 (§3 e Apêndice; constantes com
-#: todas as casas no README do repositório dos autores, huggingface/datablations, "Parametric
+#: todos os algarismos no README do repositório dos autores, huggingface/datablations, "Parametric
 #: Fit"): A = e^6,255414, B = e^7,3049974, E = e^0,6254804, α = β = 0,3526596.
 MUENNIGHOFF_2023 = LossParams(E=math.exp(0.6254804), A=math.exp(6.255414), B=math.exp(7.3049974),
                               alpha=0.3526596, beta=0.3526596)
 
-#: Constantes de decaimento ajustadas (o artigo imprime R_D* ≈ 15,4 e R_N* ≈ 5,3; com todas as
-#: casas, no mesmo README).
+#: Constantes de decaimento ajustadas (o artigo imprime R_D* ≈ 15,4 e R_N* ≈ 5,3; com todos os
+#: algarismos, no mesmo README).
 R_D_STAR = 15.387756
 R_N_STAR = 5.309743
 
@@ -45,9 +45,9 @@ def _p(params):
 
 
 def effective_data(D, U_D, R_D_star: float = R_D_STAR):
-    """Tokens efetivos D' para D tokens de treino com U_D tokens únicos (épocas = D/U_D).
+    """Tokens efetivos D′ para D tokens de treino com U_D tokens únicos (épocas = D/U_D).
 
-    Com D ≤ U_D não há repetição e D' = D.
+    Com D ≤ U_D não há repetição e D′ = D.
     """
     d = _check.positive("D", D)
     u = _check.positive("U_D", U_D)
@@ -66,7 +66,7 @@ def optimal_params_for_tokens(D, params=None):
 
 
 def effective_params(N, U_D, params=None, R_N_star: float = R_N_STAR):
-    """Parâmetros efetivos N': o excesso além de N_opt(U_D) vale cada vez menos."""
+    """Parâmetros efetivos N′: o excesso além de N_opt(U_D) vale cada vez menos."""
     n = _check.positive("N", N)
     u = _check.positive("U_D", U_D)
     r_star = _check.positive("R_N_star", R_N_star)
@@ -77,7 +77,7 @@ def effective_params(N, U_D, params=None, R_N_star: float = R_N_STAR):
 
 
 def loss(N, D, U_D, params=None):
-    """Perda prevista com dados restritos: E + A/N'^α + B/D'^β (nats/token, tokenizador GPT-2).
+    """Perda prevista com dados restritos: E + A/N′^α + B/D′^β (nats/token, tokenizador GPT-2).
 
     N: parâmetros; D: tokens de treino (com repetições); U_D: tokens únicos disponíveis.
     """

@@ -90,7 +90,7 @@ ILLUSTRATIVE_TASK = TaskLoss()
 
 METRICS = ("exact_match", "edit_distance", "per_token")
 METRIC_LABELS = {"exact_match": "acerto exato", "edit_distance": "distância de edição (tokens)",
-                 "per_token": "acurácia por token"}
+                 "per_token": "probabilidade de acerto por token"}
 
 
 def score(loss, metric: str, length):

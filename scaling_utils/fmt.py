@@ -137,6 +137,27 @@ def count(n, singular: str, plural: str) -> str:
     return f"{num(k, 0)} {singular if k == 1 else plural}"
 
 
+def unit(number: str, singular: str, plural: str) -> str:
+    """Um número já formatado com a unidade concordando: em pt-BR (e no SI, pelo INMETRO) o
+    plural começa em 2, e a concordância vale para o valor impresso:
+    ``unit(num(1.82, 2), "nat", "nats")`` → ``'1,82 nat'``, ``unit("2,00", "nat", "nats")`` →
+    ``'2,00 nats'``, ``unit(sci(3.6e3, 2), "PF-dia", "PF-dias")`` → ``'3,60 × 10³ PF-dias'``.
+    """
+    for name, word in (("number", number), ("singular", singular), ("plural", plural)):
+        if not isinstance(word, str) or not word:
+            raise TypeError(f"{name} deve ser um texto não vazio; recebido {word!r}.")
+    mantissa, _, power = number.partition(" × 10")
+    digits = mantissa.replace(".", "").replace(",", ".").replace(MINUS, "-").lstrip("+")
+    try:
+        value = abs(float(digits))
+    except ValueError:
+        raise ValueError(f"number deve ser um número formatado por fmt; recebido "
+                         f"{number!r}.") from None
+    if power and power != "⁰":
+        value = 2.0 if not power.startswith("⁻") else 0.0  # × 10ⁿ com n ≥ 1: ≥ 10
+    return f"{number} {singular if value < 2 else plural}"
+
+
 #: Um índice curto depois de uma letra (N_c, α_N, R_D): vira <sub> no HTML das tabelas.
 _SUBSCRIPT = re.compile(r"(?<=[A-Za-zα-ω])_([A-Za-z]{1,3})\b")
 

@@ -148,7 +148,7 @@ def _params_choices() -> dict:
 
     return {"reajuste de 2024 (Besiroglu et al.)": ch.BESIROGLU_2024,
             "2022, valores publicados": ch.HOFFMANN_2022,
-            "2022, fonte TeX (mais casas)": ch.HOFFMANN_2022_FULL}
+            "2022, fonte TeX (mais casas decimais)": ch.HOFFMANN_2022_FULL}
 
 
 def chinchilla_budget_explorer(log10_C: float = 23.76):

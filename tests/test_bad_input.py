@@ -322,6 +322,7 @@ def test_sweep_covers_every_public_function():
                  "isoflop", "lab_scaling", "lab_isoflop", "png_bytes", "setup_notebook",
                  "smallest_font_pt", "png_layout", "place_labels", "overlapping_texts",
                  "desafio_explorer",  # tests/test_desafio.py
+                 "unit",  # fmt.unit: tests/test_linguagem.py, test_fmt_unit_plural_starts_at_two
                  "sweep"}  # lab.sweep: test_lab_sweep_refuses_bad_settings
     missing = []
     packages = {"chinchilla": ("lei", "ajuste", "isoflop", "publicados"),

@@ -40,6 +40,19 @@ CALQUES = {
     r"\baté você abrir\b": "até você clicar em “Resposta”",
     r"\bcontra (o|a|os|as) (número|compute|tokens|tamanho|semieixo|épocas|dados|NLL|"
     r"parâmetros)\b": "em função de",
+    # "verdade" como rótulo (truth, ground truth); "na verdade", "de verdade", "ser verdade" são
+    # idiomáticos e ficam.
+    r"\b(a|com|da|contra a|e a) verdade\b|(?<!de )\bverdade[:(]|\bverdade \d": "valor verdadeiro, "
+    "lei verdadeira, gabarito",
+    r"\b(mais|duas|três|todas as) casas\b(?! decimais)|\bterceira casa\b(?! decimal)":
+        "casas decimais",
+    r"\bmodelos(?: \w+){0,2} treinam\b|\b8B treinou\b": "são treinados, foi treinado",
+    r"\b(gerad|recalculad)[oa]s? d(a|o|as|os) (cadernos|docstrings|semente)\b": "a partir de",
+    r"\bdiferença com\b": "diferença em relação a",
+    r"\bvezes além\b|\btreinado por mais tokens\b": "vezes mais tokens que, treinado com mais",
+    # Plural de unidade com número menor que 2 (norma do pt-BR e INMETRO): "1,82 nat".
+    r"(?<![\d.,×⁰¹²³⁴⁵⁶⁷⁸⁹])[01](,\d+)? (nats|bits|PF-dias|décadas|tokens/parâmetro|"
+    r"bilhões|trilhões|milhões)\b": "o singular abaixo de 2 (fmt.unit)",
 }
 
 #: Páginas de outras equipes nesta sessão (a corrigir pela lista LANG-PENDENTES.md).
@@ -187,6 +200,30 @@ def test_code_notation_check_catches_what_it_should():
 @pytest.mark.parametrize("pattern", list(CALQUES), ids=list(CALQUES.values()))
 def test_no_calques(pattern):
     assert _hits(pattern) == [], f"use: {CALQUES[pattern]}"
+
+
+def test_fmt_unit_plural_starts_at_two():
+    """Plural de unidade a partir de 2, decidido pelo número impresso (CONTRIBUTING.md)."""
+    from scaling_utils import fmt
+
+    assert fmt.unit(fmt.num(1.82, 2), "nat", "nats") == "1,82 nat"
+    assert fmt.unit(fmt.num(1.996, 2), "nat", "nats") == "2,00 nats"  # o impresso manda
+    assert fmt.unit(fmt.num(0.4, 1), "token/parâmetro", "tokens/parâmetro") == "0,4 token/parâmetro"
+    assert fmt.unit(fmt.num(-1.5, 1), "nat", "nats") == "−1,5 nat"
+    assert fmt.unit(fmt.num(1234.5, 1), "nat", "nats") == "1.234,5 nats"
+    assert fmt.unit(fmt.sci(3.64e3, 2), "PF-dia", "PF-dias") == "3,64 × 10³ PF-dias"
+    assert fmt.unit(fmt.sci(1.2e-3, 1), "nat", "nats") == "1,2 × 10⁻³ nat"
+    with pytest.raises(ValueError, match="number"):
+        fmt.unit("muitos", "nat", "nats")
+    with pytest.raises(TypeError, match="plural"):
+        fmt.unit("1,0", "nat", "")
+
+
+def test_unit_plural_check_catches_what_it_should():
+    rx = re.compile(next(p for p, use in CALQUES.items() if "fmt.unit" in use))
+    assert [m.group() for m in rx.finditer("1,82 nats; 0,4 tokens/parâmetro; 1 bilhões")] == [
+        "1,82 nats", "0,4 tokens/parâmetro", "1 bilhões"]
+    assert not rx.search("2,00 nats; 3,64 × 10³ PF-dias; 1,82 nat; 10 nats; 21,5 décadas")
 
 
 def test_fmt_writes_true_minus_and_signed_changes():

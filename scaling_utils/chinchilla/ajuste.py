@@ -1,4 +1,4 @@
-"""O ajuste da lei paramétrica (Abordagem 3; Hoffmann et al. 2022, App. D.2) e o bootstrap da
+"""O ajuste da lei paramétrica (Abordagem 3; Hoffmann et al. 2022, Apêndice D.2) e o bootstrap da
 replicação de Besiroglu et al. (2024): Huber sobre o log da perda, L-BFGS a partir de uma grade.
 """
 
@@ -12,7 +12,7 @@ import numpy as np
 from .. import _check
 from .lei import LossParams
 
-#: Grade de inícios de Hoffmann et al. (2022), App. D.2: α, β ∈ {0, 0,5, …, 2},
+#: Grade de inícios de Hoffmann et al. (2022), Apêndice D.2: α, β ∈ {0, 0,5, …, 2},
 #: e ∈ {−1, −0,5, …, 1}, a, b ∈ {0, 5, …, 25} → 5·5·5·6·6 = 4.500 pontos.
 #: A ordem dos parâmetros no vetor θ é (a, b, e, α, β), com A = eᵃ, B = eᵇ, E = eᵉ.
 INIT_GRID = np.array(
@@ -133,7 +133,7 @@ def fit_parametric(
     N, D, L, delta: float = 1e-3, *, reduction: str = "sum", strategy: str = "fast",
     n_refine: int = 16, tolerances: str = "strict",
 ) -> ParametricFit:
-    """Ajusta L̂(N, D) = E + A/N^α + B/D^β como na Abordagem 3 (Hoffmann et al. 2022, App. D.2).
+    """Ajusta L̂(N, D) = E + A/N^α + B/D^β como na Abordagem 3 (Hoffmann et al. 2022, Apêndice D.2).
 
     Minimiza Σ Huber_δ(LSE(a − α log N, b − β log D, e) − log L) com L-BFGS a partir da grade
     de 4.500 inícios (``INIT_GRID``).

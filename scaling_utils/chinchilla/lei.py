@@ -1,7 +1,7 @@
 """A lei paramétrica do Chinchilla (Hoffmann et al. 2022, Abordagem 3) e a alocação ótima.
 
 L̂(N, D) = E + A/N^α + B/D^β, com N = **todos** os parâmetros e D = tokens. Sob C = 6·N·D, o
-mínimo tem forma fechada (Hoffmann et al. 2022, Eq. 4 e App. D.2):
+mínimo tem forma fechada (Hoffmann et al. 2022, Eq. 4 e Apêndice D.2):
 N_opt = G·(C/6)^a, D_opt = G⁻¹·(C/6)^b, G = (αA/(βB))^(1/(α+β)), a = β/(α+β), b = α/(α+β).
 """
 
@@ -50,11 +50,11 @@ class LossParams:
         return (self.alpha * self.A / (self.beta * self.B)) ** (1.0 / (self.alpha + self.beta))
 
 
-#: Valores impressos em Hoffmann et al. (2022), Abordagem 3 (Eq. 10, App. D.2), arredondados.
+#: Valores publicados em Hoffmann et al. (2022), Abordagem 3 (Eq. 10, Apêndice D.2), arredondados.
 HOFFMANN_2022 = LossParams(E=1.69, A=406.4, B=410.7, alpha=0.34, beta=0.28)
 
 
-#: Os mesmos com mais casas: não estão impressos no PDF (a App. D.2 traz só os arredondados);
+#: Os mesmos com mais casas decimais: não estão no PDF (o Apêndice D.2 traz só os arredondados);
 #: vêm da **fonte TeX** do artigo no arXiv (2203.15556), como notam Besiroglu et al. (2024).
 HOFFMANN_2022_FULL = LossParams(E=1.6934, A=406.40, B=410.72, alpha=0.33917, beta=0.28491)
 

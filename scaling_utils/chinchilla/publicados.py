@@ -26,7 +26,7 @@ TABLE2_EXPONENTS = {
 }
 
 
-#: MMLU 5-shot, acurácia média (Hoffmann et al. 2022, Tabela 6; o resumo diz 67,5% para o
+#: MMLU com 5 exemplos, acurácia média (Hoffmann et al. 2022, Tabela 6; o resumo diz 67,5% para o
 #: Chinchilla).
 MMLU = {"aleatório": 0.250, "GPT-3": 0.439, "Gopher": 0.600, "Chinchilla": 0.676,
         "especialista humano": 0.898}

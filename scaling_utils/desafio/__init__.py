@@ -8,7 +8,7 @@ D_opt e a perda num orçamento 10³ a 10⁴ vezes maior.
 
 - ``mundo``: o sorteio do mundo (semente → constantes, sempre recalculadas) e as perdas;
 - ``laboratorio``: o ``Laboratorio`` (orçamento, ``treinar``, registro, ``enviar``);
-- ``nota``: a previsão, a verdade e a nota;
+- ``nota``: a previsão, o gabarito e a nota;
 - ``estrategias``: planos de execuções e as previsões pelas Abordagens 2 e 3;
 - ``turma``: sementes por aluno (HMAC-SHA256) e a correção dos envios;
 - ``figuras``: as figuras e o explorador do capítulo.

@@ -1,7 +1,7 @@
 """As figuras do capítulo do desafio: funções puras que devolvem uma Figure.
 
-As que mostram a verdade (``fronteira``, ``vies_abordagem2``) recebem um ``Verdade``, que só
-se obtém depois do envio ou no modo do professor.
+As que mostram os valores verdadeiros (``fronteira``, ``vies_abordagem2``) recebem um
+``Verdade``, que só se obtém depois do envio ou no modo do professor.
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ def fronteira(N, D, L, verdade, log10_N_minimo: float = 6.0):
                             ch.compute_optimal(C, v.lei)[0]),
                            (ax_l, ch.optimal_loss(C, aj.ajuste.params),
                             ch.optimal_loss(C, v.lei))):
-        ax.plot(C, true, **_line(0), label="verdade")
+        ax.plot(C, true, **_line(0), label="curva verdadeira")
         ax.plot(C, prev, **_line(1), label=f"ajuste (N ≥ {fmt.sci(10**piso, 1)})")
         ax.axvline(v.orcamento_alvo, **_line(6, linewidth=1.0, linestyle=":"), label="alvo")
         ax.axvspan(C[0], float(np.max(6 * n * d)), color="0.9", zorder=0,

@@ -64,7 +64,7 @@ class Laboratorio:
 
     - ``treinar(N, D)`` devolve a perda final de uma execução e desconta 6·N·D do orçamento;
     - ``enviar(N_opt, D_opt, perda)`` registra a previsão para ``orcamento_alvo`` e devolve a
-      nota, com a verdade; ``verdade()`` só responde depois do envio ou com
+      nota, com o gabarito; ``verdade()`` só responde depois do envio ou com
       ``modo_professor=True``.
 
     As constantes do mundo não ficam guardadas no objeto: são recalculadas da semente quando
@@ -205,7 +205,7 @@ class Laboratorio:
     def salvar_envio(self, caminho, aluno: str, N_opt, D_opt, perda) -> None:
         """Modo turma: grava a previsão e as execuções em JSON, para o professor corrigir.
 
-        Não mostra a nota nem a verdade, e não conta como envio: o professor corrige todos
+        Não mostra a nota nem o gabarito, e não conta como envio: o professor corrige todos
         juntos (``python -m scaling_utils.desafio corrigir``).
         """
         import json
@@ -229,9 +229,10 @@ class Laboratorio:
         return verdade_da_semente(self._semente, self.orcamento_alvo)
 
     def verdade(self) -> Verdade:
-        """A verdade do mundo: só depois de ``enviar`` ou com ``modo_professor=True``."""
+        """Os valores verdadeiros do mundo (o gabarito): só depois de ``enviar`` ou com
+        ``modo_professor=True``."""
         if not (self._professor or self._envio is not None):
-            raise PermissionError("a verdade só aparece depois do envio (lab.enviar) ou no "
+            raise PermissionError("o gabarito só aparece depois do envio (lab.enviar) ou no "
                                   "modo do professor (modo_professor=True); recebido um "
                                   "pedido antes do envio.")
         return self._verdade()

@@ -25,7 +25,7 @@ from ..chinchilla import LossParams
 VERSAO = "desafio-v1"
 
 # Faixas do sorteio, em volta dos ajustes publicados da lei L = E + A/N^α + B/D^β:
-# Hoffmann et al. (2022), App. D.2: E = 1,6934, A = 406,40, B = 410,72, α = 0,33917, β = 0,28491;
+# Hoffmann et al. (2022), Ap. D.2: E = 1,6934, A = 406,40, B = 410,72, α = 0,33917, β = 0,28491;
 # Besiroglu et al. (2024), Eq. 4: E = 1,8172, A = 482,01, B = 2085,43, α = 0,3478, β = 0,3658.
 # A e B andam juntos com os expoentes (B = 410 com β = 0,28, B = 2085 com β = 0,37), então não
 # se sorteiam A e B, e sim os termos num ponto de referência: A/N^α em N = 10⁸ (0,78 e 0,79 nos

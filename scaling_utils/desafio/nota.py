@@ -1,6 +1,6 @@
-"""A previsão, a verdade e a nota do desafio.
+"""A previsão, o gabarito (os valores verdadeiros) e a nota do desafio.
 
-A nota compara a previsão com a verdade por razões em escala log:
+A nota compara a previsão com os valores verdadeiros por razões em escala log:
 
 - no tamanho, o fator de erro f = exp(média de |ln(N/N*)| e |ln(D/D*)|) (1 = exato, 2 = o dobro
   ou a metade);
@@ -47,7 +47,8 @@ class Previsao:
 
 @dataclass(frozen=True)
 class Verdade:
-    """A verdade do mundo: a lei, o ruído, o viés e o ótimo no orçamento-alvo."""
+    """Os valores verdadeiros do mundo (o gabarito): a lei, o ruído, o viés e o ótimo no
+    orçamento-alvo."""
 
     lei: LossParams
     ruido: float
@@ -60,7 +61,7 @@ class Verdade:
     def tabela(self) -> fmt.Table:
         p = self.lei
         return fmt.Table(
-            ["E", "A", "B", "α", "β", "ruído (σ do log)", "viés em N = 10⁷"],
+            ["E", "A", "B", "α", "β", "ruído (desvio-padrão do log)", "viés em N = 10⁷"],
             [[fmt.num(p.E, 3), fmt.num(p.A, 1), fmt.num(p.B, 1), fmt.num(p.alpha, 3),
               fmt.num(p.beta, 3), fmt.num(self.ruido, 4), fmt.num(self.vies, 3)]],
             caption="A lei verdadeira do mundo")
@@ -89,9 +90,19 @@ class Verdade:
         return float(math.exp(res.x))
 
     def __repr__(self) -> str:
-        return (f"{self.tabela()!r}\nNo orçamento-alvo de {fmt.sci(self.orcamento_alvo, 2)} "
-                f"FLOPs: Nₒₚₜ = {fmt.sci(self.N_opt, 2)}, Dₒₚₜ = {fmt.sci(self.D_opt, 2)}, "
-                f"perda = {fmt.num(self.perda, 3)}")
+        return f"{self.tabela()!r}\n{self._resumo()}"
+
+    def _repr_html_(self) -> str:
+        """No caderno e no site, a tabela em HTML (como as demais), não a régua de texto."""
+        from html import escape
+
+        return (self.tabela()._repr_html_()
+                + f"<p>{escape(self._resumo())}</p>")
+
+    def _resumo(self) -> str:
+        return (f"No orçamento-alvo de {fmt.sci(self.orcamento_alvo, 2)} FLOPs: "
+                f"Nₒₚₜ = {fmt.sci(self.N_opt, 2)}, Dₒₚₜ = {fmt.sci(self.D_opt, 2)}, "
+                f"perda = {fmt.unit(fmt.num(self.perda, 3), 'nat/token', 'nats/token')}")
 
 
 def verdade_da_semente(semente: str, orcamento_alvo: float) -> Verdade:
@@ -145,7 +156,8 @@ class Avaliacao:
 
 
 def avaliar(previsao: Previsao, verdade: Verdade) -> Avaliacao:
-    """Compara a previsão com a verdade (razões em escala log) e dá a nota de 0 a 100."""
+    """Compara a previsão com os valores verdadeiros (razões em escala log) e dá a nota de
+    0 a 100."""
     if not isinstance(previsao, Previsao):
         raise TypeError(f"previsao deve ser uma Previsao; recebido {previsao!r}.")
     if not isinstance(verdade, Verdade):

@@ -2,7 +2,7 @@
 
 - A semente de cada aluno é HMAC-SHA256(segredo da turma, identificador do aluno), em hexa
   (16 dígitos): sem o segredo, ninguém calcula a semente (e o mundo) de um colega.
-- O aluno grava o envio com ``Laboratorio.salvar_envio`` (sem ver a nota nem a verdade).
+- O aluno grava o envio com ``Laboratorio.salvar_envio`` (sem ver a nota nem o gabarito).
 - O professor corrige: a semente vem do segredo e do identificador, não do arquivo; as execuções
   declaradas são refeitas e conferidas.
 """
@@ -188,7 +188,7 @@ CABECALHO = ["aluno", "nota", "N previsto", "N verdadeiro", "D previsto", "D ver
 
 
 def tabela_notas(linhas: list[LinhaNota]) -> fmt.Table:
-    """A tabela para o professor (com a verdade de cada aluno)."""
+    """A tabela para o professor (com os valores verdadeiros de cada aluno)."""
     rows = []
     for li in linhas:
         a = li.avaliacao
@@ -204,7 +204,7 @@ def tabela_notas(linhas: list[LinhaNota]) -> fmt.Table:
 
 
 def escrever_notas(linhas: list[LinhaNota], saida) -> None:
-    """CSV das notas, com números em notação de máquina (ponto decimal) e a verdade."""
+    """CSV das notas, com números em notação de máquina (ponto decimal) e os valores verdadeiros."""
     campos = ["aluno", "nome", "nota", "N_previsto", "N_verdadeiro", "D_previsto",
               "D_verdadeiro", "perda_prevista", "perda_verdadeira", "fator_tamanho",
               "erro_perda", "corridas", "gasto", "observacoes"]

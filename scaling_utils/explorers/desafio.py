@@ -19,7 +19,7 @@ from ._base import Explorer, bindings, current, grid, headline, log_axis, series
 __all__ = ["compute_axis", "fronteira", "frontier_state", "truth_curves"]
 
 WIDTH, HEIGHT = 300, 230
-NAMES = ["verdade", "ajuste"]
+NAMES = ["curva verdadeira", "ajuste"]
 
 
 def compute_axis(N, D, verdade) -> np.ndarray:

@@ -10,6 +10,7 @@ from .. import chinchilla as ch
 from .. import fmt, kaplan
 from ..compute import GPT3_TABLE_D1_FLOPS
 from ..figures import budget_comparison_alt, kaplan_allocation_alt
+from ..figures.chinchilla import _budget_title
 from ..models import by_name
 from ._base import Explorer, bindings, choice, current, grid, headline, log_axis, series, slider
 
@@ -49,11 +50,11 @@ def kaplan_state(log10_C: float) -> dict:
     c = 10.0**log10_C
     n, d = kaplan.allocation_for_compute(c)
     loss = float(kaplan.loss_for_compute(c))
+    c_min = fmt.sci(float(kaplan.c_min_for_compute(c)), 2)
     return {"c": c, "l": loss,
-            "resumo": f"C = {fmt.sci(c, 2)} FLOPs (Cₘᵢₙ = "
-                      f"{fmt.sci(float(kaplan.c_min_for_compute(c)), 2)} PF-dias)"
+            "resumo": f"C = {fmt.sci(c, 2)} FLOPs (Cₘᵢₙ = {fmt.unit(c_min, 'PF-dia', 'PF-dias')})"
                       f"\nNₒₚₜ = {fmt.sci(float(n), 1)}; Dₒₚₜ = {fmt.sci(float(d), 1)}; "
-                      f"perda prevista {fmt.num(loss, 2)} nats/token"}
+                      f"perda prevista {fmt.unit(fmt.num(loss, 2), 'nat/token', 'nats/token')}"}
 
 
 #: O orçamento do GPT-3 (Tabela D.1) e o do Gopher, em log₁₀ FLOPs: posições exatas da grade,
@@ -100,7 +101,7 @@ def orcamento_kaplan(log10_C: float = LOG10_GPT3) -> Explorer:
 #: Os três conjuntos de parâmetros do capítulo 3 (ver chinchilla.py para as fontes).
 PARAMS = {"reajuste de 2024 (Besiroglu et al.)": "besiroglu_2024",
           "2022, valores publicados": "hoffmann_2022",
-          "2022, fonte TeX (mais casas)": "hoffmann_2022_full"}
+          "2022, fonte TeX (mais casas decimais)": "hoffmann_2022_full"}
 _BY_KEY = {"besiroglu_2024": ch.BESIROGLU_2024, "hoffmann_2022": ch.HOFFMANN_2022,
            "hoffmann_2022_full": ch.HOFFMANN_2022_FULL}
 
@@ -120,10 +121,7 @@ def chinchilla_state(log10_C: float, params: str) -> dict:
     nk, dk = (float(v) for v in kaplan.allocation_for_compute(c))
     nc, dc = (float(v) for v in ch.compute_optimal(c, p))
     return {"c": c, "nk": nk, "dk": dk, "nc": nc, "dc": dc,
-            "resumo": f"C = {fmt.sci(c, 2)} FLOPs\nKaplan: {fmt.sci(nk, 1)} parâmetros, "
-                      f"{fmt.num(dk / nk, 1)} tokens/parâmetro\nChinchilla: {fmt.sci(nc, 1)} "
-                      f"parâmetros, {fmt.num(dc / nc, 1)} tokens/parâmetro, perda "
-                      f"{fmt.num(float(ch.loss(nc, dc, p)), 3)}"}
+            "resumo": _budget_title(c, nk, dk, nc, dc, float(ch.loss(nc, dc, p)))}
 
 
 def orcamento_chinchilla(log10_C: float = LOG10_GOPHER,

@@ -67,7 +67,7 @@ def fit_state(noise: float, decades: float) -> dict:
     x, y = sample_power_law(1.0, TRUE_K, 1.0, 10**decades, N_POINTS, noise, SEED)
     fit = fit_loglog(x, y)
     lo, hi = fit.k_interval()
-    text = (f"ajuste: k = {fmt.num(fit.k, 2)} (verdade: {fmt.num(TRUE_K, 2)}); "
+    text = (f"ajuste: k = {fmt.num(fit.k, 2)} (valor verdadeiro: {fmt.num(TRUE_K, 2)}); "
             f"IC 95%: {fmt.num(lo, 2)} a {fmt.num(hi, 2)}")
     return {"x": x, "y": y, "verdade": power_law(x, 1.0, TRUE_K), "ajuste": fit.predict(x),
             "resumo": text}
@@ -80,7 +80,7 @@ def ajuste(noise: float = 0.2, decades: float = 2.0) -> Explorer:
     controls = (slider("noise", "ruído (desvio em log)", 0.0, 1.0, 0.05, noise, 2),
                 slider("decades", "alcance (décadas de x)", 0.5, 4.0, 0.25, decades, 2))
     rows = grid(controls, fit_state)
-    names = ["medidas", "verdade", "ajuste"]
+    names = ["medidas", "lei verdadeira", "ajuste"]
     style = (names, [0, 2, 1], [0, 2, 1])
     x = alt.X("x:Q", scale=alt.Scale(type="log"), axis=alt.Axis(**log_axis("x", 1, 1e4)))
     y_scale = alt.Scale(type="log")
@@ -88,7 +88,7 @@ def ajuste(noise: float = 0.2, decades: float = 2.0) -> Explorer:
     points = series(base.mark_point(filled=True, size=40).encode(
         x=x, y=alt.Y("y:Q", scale=y_scale, axis=alt.Axis(**log_axis("y", 1e-3, 1e2)))),
         "medidas", names, [0, 2, 1], mark="medidas")
-    truth = series(base.mark_line(strokeWidth=1.2).encode(x=x, y="verdade:Q"), "verdade",
+    truth = series(base.mark_line(strokeWidth=1.2).encode(x=x, y="verdade:Q"), "lei verdadeira",
                    *style, mark="verdade")
     fitted = series(base.mark_line().encode(x=x, y="ajuste:Q"), "ajuste", *style, mark="ajuste")
     chart = alt.vconcat(

@@ -10,6 +10,17 @@ from ..plotting import log_axes, new_figure, place_labels
 from ._comum import _line, _params_name, _points
 
 
+def _per_param(ratio: float) -> str:
+    return fmt.unit(fmt.num(ratio, 1), "token/parâmetro", "tokens/parâmetro")
+
+
+def _budget_title(c, nk, dk, nc, dc, loss) -> str:
+    """O título da comparação de orçamento (figura e explorador): alocações e perda."""
+    return (f"C = {fmt.sci(c, 2)} FLOPs\nKaplan: {fmt.sci(nk, 1)} parâmetros, "
+            f"{_per_param(dk / nk)}\nChinchilla: {fmt.sci(nc, 1)} parâmetros, "
+            f"{_per_param(dc / nc)}, perda {fmt.num(loss, 3)}")
+
+
 def isoflop_curves(params=None, budgets=(1e19, 1e20, 1e21, 1e22, 1e23)):
     """Curvas IsoFLOP da lei paramétrica: perda × N a orçamento fixo, mínimos e a fronteira."""
     from .. import chinchilla as ch
@@ -91,11 +102,8 @@ def budget_comparison(C_flops: float = 5.76e23, params=None):
         ax.plot([c], [yk], **_points(1, markersize=8, markeredgecolor="black"))
         ax.plot([c], [yc], **_points(0, markersize=8, markeredgecolor="black"))
     ax_n.legend(fontsize=8, loc="upper left")
-    fig.suptitle(
-        f"C = {fmt.sci(c, 2)} FLOPs\nKaplan: {fmt.sci(nk, 1)} parâmetros, "
-        f"{fmt.num(dk / nk, 1)} tokens/parâmetro\nChinchilla: {fmt.sci(nc, 1)} parâmetros, "
-        f"{fmt.num(dc / nc, 1)} tokens/parâmetro, perda {fmt.num(ch.loss(nc, dc, p), 3)}",
-        fontsize=9)
+    fig.suptitle(_budget_title(c, nk, dk, nc, dc, float(ch.loss(nc, dc, p))),
+                 fontsize=9)
     return fig
 
 

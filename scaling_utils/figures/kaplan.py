@@ -27,7 +27,7 @@ def kaplan_laws():
     panels = [
         (N, kaplan.loss_n(N), kaplan.N_RANGE, "N (parâmetros sem embedding)", "L(N)"),
         (D, kaplan.loss_d(D), kaplan.D_RANGE, "D (tokens)", "L(D)"),
-        (C, kaplan.loss_c(C), (c_lo, c_hi), r"$C_\mathrm{min}$ (PF-dias)", "L(C)"),
+        (C, kaplan.loss_c(C), (c_lo, c_hi), r"$C_\mathrm{min}$ (PF-dias)", r"$L(C_\mathrm{min})$"),
     ]
     for i, (ax, (x, y, (lo, hi), xlabel, label)) in enumerate(zip(axes, panels, strict=True)):
         _inside_outside(ax, x, y, lo, hi, i, label)
@@ -94,7 +94,7 @@ def kaplan_allocation(C_flops: float = 3.14e23):
     right.legend(fontsize=8)
     n, d = kaplan.allocation_for_compute(c_sel)
     fig.suptitle(f"C = {fmt.sci(c_sel, 2)} FLOPs (" r"$C_\mathrm{min}$ = "
-                 f"{fmt.sci(kaplan.c_min_for_compute(c_sel), 2)} PF-dias)\n"
+                 f"{fmt.unit(fmt.sci(kaplan.c_min_for_compute(c_sel), 2), 'PF-dia', 'PF-dias')})\n"
                  r"$N_\mathrm{opt}$" f" = {fmt.sci(n, 1)}; "
                  r"$D_\mathrm{opt}$" f" = {fmt.sci(d, 1)}", fontsize=10)
     return fig

@@ -83,7 +83,8 @@ def lab_double_descent(D: int = 128, setup=None):
     tuned = measure(Ns, Ds, setup)
     fig, ax = new_figure(width=6.8, height=4.0)
     ax.plot(Ns, plain.loss, **_line(1, marker="o", markersize=4), label="sem regularização")
-    ax.plot(Ns, tuned.loss, **_line(0, marker="s", markersize=4), label="ridge ajustada")
+    ax.plot(Ns, tuned.loss, **_line(0, marker="s", markersize=4),
+            label="regularização ridge ajustada")
     ax.axvline(d, **_line(6, linewidth=1.0, linestyle=":"), label=f"N = D = {fmt.num(d, 0)}")
     log_axes(ax)
     ax.set(xlabel="N (features)", ylabel="perda de teste",

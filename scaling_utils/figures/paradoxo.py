@@ -102,7 +102,8 @@ def mirage_alt(metric: str, length: int, n_questions: int, seed: int = 0, task=N
              "edit_distance": "cai de forma suave",
              "per_token": "sobe de forma suave"}[metric]
     if metric == "exact_match" and k == 1:  # p¹ = p: o acerto exato é a acurácia por token
-        shape = "sobe de forma suave (com 1 token, o acerto exato é a acurácia por token)"
+        shape = ("sobe de forma suave (com 1 token, o acerto exato é a probabilidade de acerto "
+                 "por token)")
     extra = {"exact_match": f"; os pontos medidos com {questions} seguem a curva com degraus, e "
                             "os modelos pequenos tiram exatamente zero quando a chance de acerto "
                             "é pequena",

@@ -40,7 +40,7 @@ def power_law_panels(c: float = 1.0, k: float = -0.5, E: float = 0.0,
     log_axes(right)
     if E > 0:
         right.legend()
-    fig.suptitle(f"$y = {fmt.num(c, 2)}\\cdot x^{{{fmt.num(k, 2)}}}$"
+    fig.suptitle(f"$y = {_math(fmt.num(c, 2))}\\cdot x^{{{_math(fmt.num(k, 2))}}}$"
                  + (f" + {fmt.num(E, 2)}" if E > 0 else ""))
     return fig
 
@@ -50,6 +50,12 @@ def power_law_panels_alt(c: float, k: float, E: float) -> str:
              "piso" if E > 0 else ": no log-log, uma reta")
     return (f"Dois gráficos da lei y = {fmt.num(c, 1)}·x elevado a {fmt.num(k, 2)}, "
             f"em eixos lineares e log-log{floor}.")
+
+
+def _math(number: str) -> str:
+    """Um número pt-BR dentro de mathtext: a vírgula entre chaves (``1{,}00``), senão o
+    mathtext a trata como pontuação e põe um espaço depois dela ("1, 00")."""
+    return number.replace(",", "{,}")
 
 
 def _decades_word(decades: float) -> str:
@@ -63,7 +69,7 @@ def _fit_panel(ax, noise: float, decades: float, seed: int, n: int = 15,
     fit = fit_loglog(x, y)
     lo, hi = fit.k_interval()
     ax.plot(x, y, **_points(0), label="medidas")
-    ax.plot(x, power_law(x, 1.0, k), **_line(2, linewidth=1.2), label=f"verdade: k = "
+    ax.plot(x, power_law(x, 1.0, k), **_line(2, linewidth=1.2), label=f"valor verdadeiro: k = "
             f"{fmt.num(k, 2)}")
     ax.plot(x, fit.predict(x), **_line(1), label=f"ajuste: k = {fmt.num(fit.k, 2)}")
     ax.set_title(f"ruído {fmt.num(noise, 2)}; {fmt.num(decades, 1)} {_decades_word(decades)}\n"
@@ -124,8 +130,8 @@ def extrapolation(E: float = 0.5, A: float = 2.0, alpha: float = 0.5,
     fit = fit_ignoring_floor(E, A, alpha, 1.0, 10**fit_decades, n=x_fit.size)
     x_all = np.geomspace(1.0, 10 ** (fit_decades + extra_decades), 300)
     fig, ax = new_figure(width=6.8, height=4.2)
-    ax.plot(x_all, truth(x_all), **_line(0), label=f"verdade: {fmt.num(E, 1)} + "
-            f"${fmt.num(A, 1)}\\cdot x^{{−{fmt.num(alpha, 1)}}}$")
+    ax.plot(x_all, truth(x_all), **_line(0), label=f"lei verdadeira: {fmt.num(E, 1)} + "
+            f"${_math(fmt.num(A, 1))}\\cdot x^{{−{_math(fmt.num(alpha, 1))}}}$")
     ax.plot(x_fit, truth(x_fit), **_points(0), label="dados do ajuste")
     ax.plot(x_all, fit.predict(x_all), **_line(1), label=f"reta ajustada (inclinação "
             f"k = {fmt.num(fit.k, 3)})")

@@ -149,7 +149,8 @@ def two_stage(world, fit, data, targets=(1e24, 3.8e25)):
     grid = np.geomspace(C.min(), max(targets) * 2, 200)
     left.plot(C, nll, **_points(0, markersize=6), label="execuções pequenas")
     left.plot(grid, fit.nll(grid), **_line(0), label="etapa 1 ajustada")
-    left.plot(grid, world.nll(grid), **_line(1, linestyle=":"), label="verdade (mundo ilustrativo)")
+    left.plot(grid, world.nll(grid), **_line(1, linestyle=":"),
+              label="curva verdadeira (mundo ilustrativo)")
     for k, c in enumerate(targets):
         left.plot([c], [fit.nll(c)], **_points(2 + k, marker="*", markersize=12,
                                                  markeredgecolor="black"),
