@@ -61,7 +61,7 @@
       update();
     }
     // Num celular, os painéis lado a lado (hconcat) não cabem na coluna: ficam empilhados
-    // (vconcat) e, se ainda faltar espaço, mais estreitos; as legendas passam a duas colunas e a
+    // (vconcat) e, se ainda faltar espaço, mais estreitos; as legendas passam a uma coluna e a
     // linha de título some do gráfico (o mesmo texto está logo abaixo, em .explorador-resumo).
     // Assim o leitor não rola de lado. Nenhum número muda: só o leiaute.
     const AXIS = 75; // px de eixo, rótulos e margem de cada painel
@@ -87,8 +87,7 @@
         out.width = Math.max(150, room - AXIS);
       }
       if (narrow && out.legend && typeof out.legend === "object") {
-        out.legend = Object.assign({}, out.legend, { columns: Math.min(out.legend.columns || 2, 2),
-                                                     direction: "vertical" });
+        out.legend = Object.assign({}, out.legend, { columns: 1, direction: "vertical" });
       }
       return out;
     }
