@@ -20,7 +20,7 @@ GPT3_TABLE_D1_PF_DAYS = 3.64e3
 def training_flops(N, D):
     """FLOPs de treino, C = 6·N·D (Kaplan et al. 2020, §2.1).
 
-    N: parâmetros; D: tokens de treino. Aceita escalares ou arrays (broadcasting).
+    N: parâmetros; D: tokens de treino. Aceita escalares ou *arrays* do NumPy (com *broadcasting*).
     """
     n = _check.positive("N", N)
     d = _check.positive("D", D)

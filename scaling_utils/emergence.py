@@ -78,11 +78,14 @@ class TaskLoss:
     def formula(self) -> str:
         """A lei em pt-BR, para leitores, sem ``^`` de código.
 
-        ``L(N) = 2,00·(N / 1 × 10⁷)⁻ᵅ nats/token, com α = 0,30``.
+        ``L(N) = 2,00·(N/10⁷)⁻ᵅ nats/token, com α = 0,30`` (uma potência de dez pura sai sem
+        o "1 ×", que faria ler (N/1)·10⁷).
         """
         from . import fmt
 
-        return (f"L(N) = {fmt.num(self.L0, 2)}·(N / {fmt.sci(self.N0, 0)})⁻ᵅ nats/token, "
+        n0 = fmt.sci(self.N0, 0).removeprefix("1 × ")
+        n0 = f"({n0})" if "×" in n0 else n0
+        return (f"L(N) = {fmt.num(self.L0, 2)}·(N/{n0})⁻ᵅ nats/token, "
                 f"com α = {fmt.num(self.alpha, 2)}")
 
 

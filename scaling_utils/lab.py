@@ -1,6 +1,7 @@
 """Laboratório: uma lei de escala medida num modelo que roda em segundos (só numpy, semeado).
 
-O modelo (regressão linear sobre *features* aleatórias, *random features*, como em Maloney, Roberts e Sully, 2022):
+O modelo (regressão linear sobre *features* aleatórias, *random features*, como em Maloney,
+Roberts e Sully, 2022):
 
 - entradas x ∈ ℝᴹ gaussianas com covariância diagonal λᵢ = i⁻ᵞ (espectro em lei de potência,
   ``spectrum`` = γ);

@@ -22,7 +22,7 @@ def power_law_state(c: float, k: float, E: float) -> dict:
     y = E + power_law(x, c, k)
     law = (f"y = {fmt.num(c, 1)}·xᵏ" + (f" + {fmt.num(E, 2)}" if E else "")
            + f", com k = {fmt.num(k, 2)}")
-    at_end = fmt.num(float(y[-1]), 4)
+    at_end = fmt.plain(float(y[-1]), 3)  # algarismos significativos: 4 casas fixas dariam 0,0000
     return {"y": y, "piso": [E, E] if E else [], "xp": [X_CURVE[0], X_CURVE[-1]] if E
             else [], "resumo": f"{law}; em x = 1.000, y = {at_end}"}
 

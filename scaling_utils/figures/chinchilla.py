@@ -11,7 +11,9 @@ from ._comum import _line, _params_name, _points
 
 
 def _per_param(ratio: float) -> str:
-    return fmt.unit(fmt.num(ratio, 1), "token/parâmetro", "tokens/parâmetro")
+    # Abaixo de 1, dois algarismos significativos: com uma casa fixa, 0,012 viraria "0,0".
+    shown = fmt.num(ratio, 1) if ratio >= 1 else fmt.plain(ratio, 2)
+    return fmt.unit(shown, "token/parâmetro", "tokens/parâmetro")
 
 
 def _budget_title(c, nk, dk, nc, dc, loss) -> str:

@@ -54,7 +54,8 @@ def inference_aware(L_target: float, D_inference_values=None, params=None):
         log_axes(ax)
         ax.set(xlabel="tokens de inferência na vida do modelo", ylabel=what)
         ax.legend(fontsize=8)
-    fig.suptitle(f"Mesma perda ({fmt.num(lt, 3)} nats/token), custo total mínimo\n"
+    fig.suptitle(f"Mesma perda ({fmt.unit(fmt.num(lt, 3), 'nat/token', 'nats/token')}), "
+                 "custo total mínimo\n"
                  f"parâmetros da lei: {_params_name(p)}", fontsize=10)
     return fig
 
