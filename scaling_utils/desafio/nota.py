@@ -58,13 +58,13 @@ class Verdade:
     D_opt: float
     perda: float
 
-    def tabela(self) -> fmt.Table:
+    def tabela(self, caption: str = "A lei verdadeira do mundo") -> fmt.Table:
         p = self.lei
         return fmt.Table(
             ["E", "A", "B", "α", "β", "ruído (desvio-padrão do log)", "viés em N = 10⁷"],
             [[fmt.num(p.E, 3), fmt.num(p.A, 1), fmt.num(p.B, 1), fmt.num(p.alpha, 3),
               fmt.num(p.beta, 3), fmt.num(self.ruido, 4), fmt.num(self.vies, 3)]],
-            caption="A lei verdadeira do mundo")
+            caption=caption)
 
     def perda_verdadeira(self, N, D):
         """A perda sem ruído do mundo em (N, D): a lei mais o viés das escalas pequenas."""
@@ -94,10 +94,9 @@ class Verdade:
 
     def _repr_html_(self) -> str:
         """No caderno e no site, a tabela em HTML (como as demais), não a régua de texto."""
-        from html import escape
-
-        return (self.tabela()._repr_html_()
-                + f"<p>{escape(self._resumo())}</p>")
+        # O resumo vai na legenda da tabela: um <p> solto na saída ficaria com a cor de texto
+        # que o tema dá às saídas HTML, escura demais no modo escuro.
+        return self.tabela(f"A lei verdadeira do mundo. {self._resumo()}")._repr_html_()
 
     def _resumo(self) -> str:
         return (f"No orçamento-alvo de {fmt.sci(self.orcamento_alvo, 2)} FLOPs: "
