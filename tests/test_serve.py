@@ -66,17 +66,12 @@ def test_host_option_serves_the_site_on_every_interface(site):
         _stop(proc)
 
 
-def test_default_listens_only_on_this_computer(site):
-    httpd, base = serve.start(site)
+@pytest.mark.parametrize(("kwargs", "bound"), [({}, "127.0.0.1"),
+                                               ({"host": "0.0.0.0"}, "0.0.0.0")])
+def test_default_listens_only_on_this_computer(site, kwargs, bound):
+    httpd, base = serve.start(site, **kwargs)
     try:
-        assert httpd.server_address[0] == "127.0.0.1"
-        assert _get(base + "/") == (200, PAGE)
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-    httpd, base = serve.start(site, host="0.0.0.0")
-    try:
-        assert httpd.server_address[0] == "0.0.0.0"
+        assert httpd.server_address[0] == bound
         assert _get(base + "/") == (200, PAGE)
     finally:
         httpd.shutdown()
