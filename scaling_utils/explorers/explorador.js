@@ -78,7 +78,7 @@
       });
       if (out.hconcat) {
         const need = out.hconcat.reduce((w, p) => w + (p.width || 300) + AXIS, 0);
-        if (need > room) {
+        if (narrow && need > room) { // numa tela larga, lado a lado como foi desenhado
           out.vconcat = out.hconcat;
           delete out.hconcat;
         }
