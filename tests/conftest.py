@@ -111,6 +111,22 @@ def offline_page(browser, server, color_scheme="light", **context_options):
     return context, page, blocked
 
 
+def settle(page, check, want=True, timeout: float = 20.0):
+    """Espera até ``check(page) == want`` e devolve o último valor lido.
+
+    Um clique num botão do tema só faz efeito quando os scripts do tema chegam (carregados
+    na primeira interação, _assets/livro.js), e as gavetas abrem com transição: sob carga
+    (2 núcleos, site e nbval juntos) isso passa de meio segundo. Uma pausa fixa falhava ao
+    acaso; o prazo aqui é só um teto, não uma medida de velocidade.
+    """
+    deadline = time.monotonic() + timeout
+    value = check(page)
+    while value != want and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+        value = check(page)
+    return value
+
+
 def scroll_through(page, timeout: int = 30_000) -> None:
     """Rola a página inteira, uma tela por vez, como um leitor: as figuras com
     ``loading="lazy"`` (e os widgets) carregam. Espera todas as figuras e volta ao topo."""

@@ -14,7 +14,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from conftest import HTML, ROOT, offline_page, require, scroll_through, toc_files
+from conftest import HTML, ROOT, offline_page, require, scroll_through, settle, toc_files
 
 pytestmark = pytest.mark.site
 
@@ -260,13 +260,11 @@ def _check_solutions(page, page_path):
         # Sob carga pesada (2 núcleos, site e nbval juntos) o leiaute demora a assentar depois
         # da rolagem até o botão; 30 s não bastaram uma vez. Não é medida de velocidade.
         page.locator("div.solution .admonition-title").first.click(timeout=90_000)
-        page.wait_for_timeout(300)
-        opened = page.evaluate(
+        opened = settle(page, lambda p: p.evaluate(
             """() => [...document.querySelector('div.solution').children]
                   .filter(c => !c.classList.contains('admonition-title'))
-                  .reduce((h, c) => h + c.getBoundingClientRect().height, 0)"""
-        )
-        assert opened > 0, f"{page_path}: a solução não abre com um clique"
+                  .reduce((h, c) => h + c.getBoundingClientRect().height, 0) > 0"""))
+        assert opened, f"{page_path}: a solução não abre com um clique"
 
 
 def _check_failures(failures, page_path):

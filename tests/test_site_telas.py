@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import HTML, offline_page, scroll_through, toc_files
+from conftest import HTML, offline_page, scroll_through, settle, toc_files
 
 pytestmark = pytest.mark.site
 
@@ -57,25 +57,23 @@ def test_navigation_buttons_work(browser, server, width):
         assert toggle.is_visible(), f"{width}px: sem botão ☰"
         before = _chapter_list_visible(page)
         toggle.click()
-        page.wait_for_timeout(400)
-        assert _chapter_list_visible(page) != before, f"{width}px: ☰ não fez nada"
-        if not before:  # celular/tablet: o sumário abre numa gaveta
-            assert _chapter_list_visible(page), f"{width}px: ☰ não mostrou os capítulos"
-            page.keyboard.press("Escape")
-        else:  # desktop: o sumário recolhe e volta
+        assert settle(page, _chapter_list_visible, not before) != before, \
+            f"{width}px: ☰ não fez nada"
+        if before:  # desktop: o sumário recolhe e volta
             page.locator(".primary-toggle").click()
-        page.wait_for_timeout(400)
-        assert _chapter_list_visible(page) == before, f"{width}px: o sumário não fechou/voltou"
+        else:  # celular/tablet: o sumário abre numa gaveta
+            page.keyboard.press("Escape")
+        assert settle(page, _chapter_list_visible, before) == before, \
+            f"{width}px: o sumário não fechou/voltou"
 
         secondary = page.locator(".secondary-toggle")
         if secondary.count() and secondary.is_visible():
             assert not _sections_visible(page), f"{width}px: seções já abertas"
             secondary.click()
-            page.wait_for_timeout(400)
-            assert _sections_visible(page), f"{width}px: o botão não mostrou as seções"
+            assert settle(page, _sections_visible), f"{width}px: o botão não mostrou as seções"
             page.keyboard.press("Escape")
-            page.wait_for_timeout(400)
-            assert not _sections_visible(page), f"{width}px: as seções não fecharam"
+            assert not settle(page, _sections_visible, False), \
+                f"{width}px: as seções não fecharam"
         else:
             assert _sections_visible(page), f"{width}px: seções sem botão e invisíveis"
     finally:
@@ -126,8 +124,11 @@ def test_no_english_in_attributes_or_on_interaction(browser, server, path):
         if page.locator("button.copybtn").count():  # dica e estado "copiado" do botão
             page.locator("div.highlight").first.hover()
             button = page.locator("button.copybtn").first
+            tooltip = button.get_attribute("data-tooltip")
             button.click()
-            page.wait_for_timeout(200)
+            # o estado "copiado" troca a dica por um instante: espera a troca e a lê
+            assert settle(page, lambda p: button.get_attribute("data-tooltip") != tooltip), \
+                f"{path}: o botão de copiar não mostrou o estado copiado"
             strings.append(button.get_attribute("data-tooltip") or "")
             strings += page.evaluate("() => [...document.querySelectorAll("
                                      "'button.copybtn svg title')].map(t => t.textContent)")
