@@ -1,11 +1,13 @@
-"""As reexecuções completas dos cadernos sob outros núcleos do OpenBLAS, em segundo plano.
+"""As execuções completas dos cadernos com o nbval estrito, em segundo plano.
 
 Três execuções completas guardam as saídas versionadas: o nbval principal (o núcleo que a CPU
 escolhe), o ambiente do Binder sob um segundo núcleo e o ambiente do livro sob um terceiro.
-As duas últimas são subprocessos que começam quando a coleta termina (``start``) e correm
-enquanto o resto dos testes roda; tests/test_blas_kernels.py e tests/test_binder_env.py só
-esperam e conferem o resultado (``result``). Sem o Python do Binder (fora da CI), os dois
-núcleos rodam no ambiente do livro, e o teste do Binder pula com o motivo.
+As três são subprocessos que começam quando a coleta termina (``start``) e correm enquanto o
+resto dos testes roda (num computador de 2 núcleos, o nbval principal dentro da sessão
+deixava um núcleo ocioso no fim do ``make test``); tests/test_notebooks.py,
+tests/test_blas_kernels.py e tests/test_binder_env.py só esperam e conferem o resultado. Sem o
+Python do Binder (fora da CI), os dois núcleos rodam no ambiente do livro, e o teste do Binder
+pula com o motivo.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ from conftest import ROOT, notebooks
 
 NBVAL = ["--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg"]
 #: Os testes que consomem as reexecuções (nós do pytest).
-CONSUMERS = ("test_blas_kernels.py::test_notebooks_reproduce_under_other_blas_kernels",
+CONSUMERS = ("test_notebooks.py::test_notebooks_reproduce_their_committed_outputs",
+             "test_blas_kernels.py::test_notebooks_reproduce_under_other_blas_kernels",
              "test_binder_env.py::test_binder_environment_runs_every_notebook")
 
 
@@ -58,6 +61,7 @@ class Plan:
     tmp: Path | None = None
 
 
+MAIN = "principal"  # a chave do nbval principal em Plan.futures
 PLAN: Plan | None = None
 _POOL: ThreadPoolExecutor | None = None
 _PROCS: set[subprocess.Popen] = set()
@@ -78,8 +82,10 @@ def _paths() -> list[str]:
     return [str(p.relative_to(ROOT)) for p in notebooks()]
 
 
-def nbval_run(kernel: str, python: str, env: dict, where: str = "ambiente do livro") -> Run:
-    """Reexecuta todos os cadernos com o nbval estrito sob ``kernel``."""
+def nbval_run(kernel: str | None, python: str, env: dict,
+              where: str = "ambiente do livro") -> Run:
+    """Reexecuta todos os cadernos com o nbval estrito sob ``kernel`` (``None``: o núcleo que
+    o OpenBLAS escolhe para a CPU)."""
     env = nb.clean_env(kernel, env)  # env: o ambiente inteiro do subprocesso
     used = nb.blas_architecture(env, python)
     start = time.perf_counter()
@@ -88,8 +94,9 @@ def nbval_run(kernel: str, python: str, env: dict, where: str = "ambiente do liv
                                                       env.get("PYTHONPATH")]))
     out = run([python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "kernel_ipc",
                *NBVAL, *_paths()], cwd=ROOT, env=env)
-    return Run(kernel, used, where, out.returncode, out.stdout[-4000:] + out.stderr[-1500:],
-               time.perf_counter() - start)
+    # As diferenças que o nbval mostra podem ser longas: o bastante para ver cada célula.
+    return Run(kernel or used, used, where, out.returncode,
+               out.stdout[-20000:] + out.stderr[-3000:], time.perf_counter() - start)
 
 
 def _binder_job(kernel: str, python: str, version: str, tmp: Path, data_dir: Path):
@@ -105,6 +112,10 @@ def start(data_dir: Path) -> Plan:
     if PLAN is not None:
         return PLAN
     PLAN = plan = Plan()
+    plan.tmp = Path(tempfile.mkdtemp(prefix="livro-reexecucao-"))
+    local_env = {**os.environ, "SCALING_UTILS_DATA_DIR": str(data_dir)}
+    _POOL = ThreadPoolExecutor(max_workers=3)
+    plan.futures[MAIN] = _POOL.submit(nbval_run, None, sys.executable, local_env)
     if not nb.on_x86_linux():
         plan.problem = "só em x86-64 com /proc/cpuinfo se escolhem núcleos do OpenBLAS"
         return plan
@@ -119,9 +130,6 @@ def start(data_dir: Path) -> Plan:
         plan.binder_python = ambiente_binder.find_interpreter(plan.binder_version)
     except ambiente_binder.RuntimeProblem as problem:
         plan.binder_problem = problem
-    plan.tmp = Path(tempfile.mkdtemp(prefix="livro-reexecucao-"))
-    local_env = {**os.environ, "SCALING_UTILS_DATA_DIR": str(data_dir)}
-    _POOL = ThreadPoolExecutor(max_workers=3)
     binder_kernel, local_kernel = plan.kernels
     if plan.binder_python:
         plan.futures["binder"] = _POOL.submit(_binder_job, binder_kernel, plan.binder_python,
@@ -132,6 +140,11 @@ def start(data_dir: Path) -> Plan:
     plan.futures[local_kernel] = _POOL.submit(nbval_run, local_kernel, sys.executable,
                                               local_env)
     return plan
+
+
+def main_run() -> Run:
+    """O nbval principal, no núcleo que a CPU escolhe (espera terminar)."""
+    return PLAN.futures[MAIN].result()
 
 
 def kernel_runs() -> list[Run]:

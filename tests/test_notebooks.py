@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+import reexecucao
 from conftest import ROOT, notebooks
 
 spec = importlib.util.spec_from_file_location("check_notebooks",
@@ -21,6 +22,20 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 def test_there_are_notebooks():
     assert NOTEBOOKS, "nenhum caderno em notebooks/"
+
+
+@pytest.mark.slow
+def test_notebooks_reproduce_their_committed_outputs(data_dir):
+    """O nbval estrito de todos os cadernos, no núcleo do OpenBLAS que a CPU escolhe: cada
+    saída de texto igual à versionada. Roda em segundo plano desde o fim da coleta
+    (tests/reexecucao.py); aqui só se espera e confere."""
+    reexecucao.start(data_dir)
+    run = reexecucao.main_run()
+    cells = sum(c["cell_type"] == "code" for p in NOTEBOOKS
+                for c in json.loads(p.read_text(encoding="utf-8"))["cells"])
+    assert run.passed, f"as saídas dos cadernos mudaram ({run.where}, {run.used}):\n{run.output}"
+    assert f"{cells} passed" in run.output, (
+        f"o nbval não conferiu as {cells} células de código:\n{run.output[-2000:]}")
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

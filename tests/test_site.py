@@ -301,16 +301,18 @@ def _check_weight(page_path, before, after):
         assert after <= PROSE_BUDGET, f"{page_path}: {after} bytes (limite {PROSE_BUDGET})"
 
 
-@pytest.mark.parametrize("color_scheme", ["light", "dark"])
 @pytest.mark.parametrize("page_path", PAGES)
-def test_accessibility(browser, server, page_path, color_scheme):
-    """axe-core: nenhuma violação de impacto "serious" ou "critical", no modo claro e no escuro."""
+def test_accessibility(browser, server, page_path):
+    """axe-core: nenhuma violação de impacto "serious" ou "critical", no modo claro e no escuro.
+
+    Uma visita só: a página abre no modo claro, os widgets e as figuras carregam, e o sistema
+    passa ao modo escuro com a página aberta (o tema "auto" acompanha, _templates/layout.html).
+    O modo escuro desde a primeira pintura é conferido em tests/test_estilos.py."""
     require(AXE.is_file(), f"axe-core ausente ({AXE}); rode scripts/vendor_assets.sh")
-    context, page, _ = offline_page(browser, server, color_scheme)
+    context, page, _ = offline_page(browser, server, "light")
+    results = {}
     try:
         page.goto(f"{server}/{page_path}", wait_until="load")
-        mode = page.evaluate("() => document.documentElement.dataset.theme")
-        assert mode == color_scheme, f"{page_path}: tema {mode!r}, esperado {color_scheme!r}"
         _render_widgets(page)  # os retratos dos widgets também passam pelo axe
         scroll_through(page)  # e as figuras abaixo da primeira tela, já carregadas
         # Quem usa o teclado: no primeiro Tab toda caixa que rola fica focável (livro.js; sem
@@ -320,15 +322,20 @@ def test_accessibility(browser, server, page_path, color_scheme):
         # Sem transições: o axe mede cores finais, não um quadro no meio da troca de tema.
         page.add_style_tag(content="*, *::before, *::after { transition: none !important;"
                                    " animation: none !important; }")
-        page.wait_for_timeout(100)
         page.add_script_tag(path=str(AXE))
-        result = page.evaluate(
-            "async () => await axe.run(document, {resultTypes: ['violations']})")
+        for scheme in ("light", "dark"):
+            page.emulate_media(color_scheme=scheme)
+            mode = settle(page, lambda p: p.evaluate("document.documentElement.dataset.theme"),
+                          scheme)
+            assert mode == scheme, f"{page_path}: tema {mode!r}, esperado {scheme!r}"
+            results[scheme] = page.evaluate(
+                "async () => await axe.run(document, {resultTypes: ['violations']})")
     finally:
         context.close()
-    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-           for v in result["violations"] if v["impact"] in ("serious", "critical")]
-    assert bad == [], f"{page_path} ({color_scheme}): {bad}"
+    for scheme, result in results.items():
+        bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        assert bad == [], f"{page_path} ({scheme}): {bad}"
 
 
 # As regras do axe como o Lighthouse 12.2.3 as roda (core/gather/gatherers/accessibility.js):
