@@ -17,7 +17,7 @@ import unicodedata
 from functools import lru_cache
 
 import pytest
-from conftest import HTML, ROOT, notebooks, require
+from conftest import HTML, ROOT, notebooks, pdf_text, require
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import alunos
@@ -228,22 +228,16 @@ def test_class_launch_buttons_open_the_student_notebooks():
         assert download.read_text(encoding="utf-8") == alunos.render(path)
 
 
-def _pdf_text(path) -> str:
-    from pypdf import PdfReader
-
-    return " ".join(page.extract_text() for page in PdfReader(path).pages)
-
-
 def test_student_pdf_has_no_answers():
     require(APOSTILA.is_file(), "apostila não gerada (make pdf; precisa do Chromium)")
-    text = _pdf_text(APOSTILA)
+    text = pdf_text(APOSTILA)
     assert squash("Leis de potência") in squash(text)
     assert not _leaks("apostila.pdf", text)
 
 
 def test_teacher_pdf_has_every_answer():
     require(GABARITO.is_file(), "gabarito não gerado (make pdf; precisa do Chromium)")
-    hay = squash(_pdf_text(GABARITO))
+    hay = squash(pdf_text(GABARITO))
     missing = [label for label, frags in fragments().items()
                if not any(squash(f) in hay for f in frags)]
     assert not missing, f"respostas ausentes do gabarito: {missing}"
@@ -291,7 +285,7 @@ def test_summative_assessment_only_in_the_teacher_pdf():
     for where, text in public.items():
         leaked = [p for pieces in answers for p in pieces if squash(p) in squash(text)]
         assert not leaked, f"avaliação somativa no site público ({where}): {leaked}"
-    teacher = squash(_pdf_text(GABARITO))
+    teacher = squash(pdf_text(GABARITO))
     missing = [pieces for pieces in answers if not any(squash(p) in teacher for p in pieces)]
     assert missing == [], f"respostas da avaliação ausentes do gabarito: {missing}"
 
@@ -321,7 +315,7 @@ def test_lesson_keys_only_in_the_teacher_pdf():
               "site: busca": (HTML / "searchindex.js").read_text(encoding="utf-8"),
               "site: download do guia": (HTML / "_sources" / "book" /
                                          "guia-do-professor.md").read_text(encoding="utf-8"),
-              "apostila.pdf": _pdf_text(APOSTILA)}
+              "apostila.pdf": pdf_text(APOSTILA)}
     for path in sorted(TURMA.rglob("*")):
         if path.is_file() and path.suffix in {".html", ".js", ".txt", ".ipynb", ".md"}:
             raw = path.read_text(encoding="utf-8", errors="replace")
@@ -329,8 +323,9 @@ def test_lesson_keys_only_in_the_teacher_pdf():
                 _html_text(raw) if path.suffix == ".html" else raw)
     for path in sorted((ROOT / "alunos").glob("*.ipynb")):
         places[f"alunos/{path.name}"] = path.read_text(encoding="utf-8")
-    leaks = [f"{where}: «{k}»" for where, text in places.items() for k in keys
-             if squash(k) in squash(text)]
+    hay = {where: squash(text) for where, text in places.items()}  # uma vez por texto
+    leaks = [f"{where}: «{k}»" for where, text in hay.items() for k in keys
+             if squash(k) in text]
     assert leaks == [], "\n".join(leaks[:20])
-    teacher = squash(_pdf_text(GABARITO))
+    teacher = squash(pdf_text(GABARITO))
     assert [k for k in keys if squash(k) not in teacher] == [], "chaves ausentes do gabarito"

@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 import pytest
-from conftest import HTML, ROOT, notebooks, require, toc_files
+from conftest import HTML, ROOT, notebooks, pdf_text, require, toc_files
 
 TURMA = ROOT / "_build" / "turma" / "_build" / "html"
 PDF = ROOT / "_build" / "livro.pdf"
@@ -70,7 +70,7 @@ def test_pdf_has_the_whole_book():
 
     reader = PdfReader(PDF)
     assert len(reader.pages) > 20
-    text = " ".join(page.extract_text() for page in reader.pages)
+    text = pdf_text(PDF)
     # NFKC desfaz as ligaduras do PDF ("desaﬁo" → "desafio").
     text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text))
     for title in _titles():

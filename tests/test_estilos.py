@@ -7,7 +7,7 @@ import re
 import sys
 
 import pytest
-from conftest import HTML, ROOT, offline_page, require, toc_files
+from conftest import HTML, ROOT, offline_page, require, settle, toc_files
 
 sys.path.insert(0, str(ROOT / "_ext"))
 import estilos
@@ -102,6 +102,28 @@ def test_first_paint_has_the_readers_theme_and_the_theme_scripts_arrive(
             seen.add(page.evaluate("document.documentElement.dataset.theme"))
         assert seen == {"light", "dark"}
         assert page.evaluate("typeof bootstrap") == "object"
+    finally:
+        context.close()
+
+
+def test_theme_follows_the_system_and_keeps_the_readers_choice(browser, server):
+    """Antes de qualquer interação, o tema "auto" acompanha a troca de modo do sistema; o modo
+    que o leitor escolheu no botão (o pydata o guarda no localStorage) vale na página seguinte
+    desde a primeira pintura, mesmo com o sistema no outro modo."""
+    context, page, _ = offline_page(browser, server, "light")
+    theme = "document.documentElement.dataset.theme"
+    try:
+        page.goto(f"{server}/notebooks/01-leis-de-potencia.html", wait_until="load")
+        page.emulate_media(color_scheme="dark")
+        assert settle(page, lambda p: p.evaluate(theme), "dark") == "dark"
+        assert page.evaluate("typeof bootstrap") == "undefined", "tema carregado sem interação"
+        page.evaluate("localStorage.setItem('mode', 'light')")
+        page.add_init_script("""document.addEventListener("readystatechange", () => {
+            if (document.readyState === "interactive")
+                window.temaAntes = document.documentElement.dataset.theme;
+        });""")
+        page.goto(f"{server}/notebooks/02-kaplan.html", wait_until="load")
+        assert page.evaluate("window.temaAntes") == "light"
     finally:
         context.close()
 
