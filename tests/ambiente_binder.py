@@ -21,6 +21,8 @@ from binder_runtime import RuntimeProblem, check_runtime, find_interpreter  # no
 from conftest import ROOT
 
 POSTBUILD = ROOT / "binder" / "postBuild"
+#: O uv que o Makefile instala ao lado do ambiente do livro (ver make env).
+UV = ROOT / ".venv" / "ferramentas" / "bin" / "uv"
 TRANSLATION = "@jupyterlab/translation-extension:plugin"
 
 
@@ -47,6 +49,17 @@ def _pip(run, py: str, *args: str) -> subprocess.CompletedProcess:
     return result
 
 
+def _install(run, py: str, *args: str) -> None:
+    """Instala no venv ``py`` pelo uv, se houver (bem mais rápido), ou pelo pip. Só para o que
+    o repo2docker já traz e para as ferramentas do teste: binder/requirements.txt vai pelo pip,
+    como no Binder, e é dele a mensagem de conflito que o teste lê."""
+    if UV.is_file():
+        _check(run([str(UV), "pip", "install", "-q", "--python", py, *args], cwd=ROOT),
+               f"uv pip install {' '.join(args)}")
+    else:
+        _pip(run, py, "install", "-q", "--no-compile", *args)
+
+
 def build(run, interpreter: str, version: str, tmp: Path, data_dir: Path) -> BinderSetup:
     """Monta o venv do Binder em ``tmp`` e devolve o ambiente para rodar nele.
 
@@ -55,9 +68,9 @@ def build(run, interpreter: str, version: str, tmp: Path, data_dir: Path) -> Bin
     venv = tmp / "binder-venv"
     _check(run([interpreter, "-m", "venv", str(venv)]), "venv")
     py = str(venv / "bin" / "python")
-    # --no-compile: a compilação de todos os pacotes (JupyterLab incluído) custava um minuto de
-    # CPU ao make test; os cadernos compilam na importação só o que usam. Nada muda no leitor.
-    _pip(run, py, "install", "-q", "--no-compile", "-r", "tests/binder_base.txt")
+    _install(run, py, "-r", "tests/binder_base.txt")
+    # --no-compile: compilar todos os pacotes custava CPU ao make test; os cadernos compilam na
+    # importação só o que usam. Nada muda no que o leitor vê.
     install = _pip(run, py, "install", "--no-compile", "-r", "binder/requirements.txt")
     said = install.stdout + install.stderr
     conflicts = said[-3000:] if "dependency conflicts" in said else ""
@@ -69,8 +82,7 @@ def build(run, interpreter: str, version: str, tmp: Path, data_dir: Path) -> Bin
     env["JUPYTER_DATA_DIR"] = str(tmp / "jupyter-data")
     _check(run([str(POSTBUILD)], cwd=ROOT, env=env), "binder/postBuild")
     # Só as ferramentas do teste entram depois, nas versões do lock (o leitor não precisa delas).
-    _pip(run, py, "install", "-q", "--no-compile", _lock("nbval"), _lock("pytest"),
-         _lock("threadpoolctl"))
+    _install(run, py, _lock("nbval"), _lock("pytest"), _lock("threadpoolctl"))
     env["SCALING_UTILS_DATA_DIR"] = str(data_dir)  # as saídas versionadas usam os dados
     return BinderSetup(version, interpreter, py, env, time.perf_counter() - start, conflicts)
 
