@@ -110,7 +110,7 @@ SITE_TESTS := _build/testes-do-site
 # esperam uns pelos outros numa máquina ocupada tornam tudo muitas vezes mais lento.
 test: export OPENBLAS_NUM_THREADS = 1
 test: export LIVRO_CONSTRUCOES = $(BUILDS)
-# O ambiente (pip, um núcleo) e as cópias do npm (rede e disco) se preparam ao mesmo tempo.
+# O ambiente (uv ou pip) e as cópias do npm (rede e disco) se preparam ao mesmo tempo.
 test:
 	@$(MAKE) --no-print-directory -j2 $(STAMP) vendor-strict
 	@mkdir -p _build && rm -f $(BUILDS).rc $(BUILDS).site $(SITE_TESTS).rc _build/relatorio-site.json
