@@ -24,8 +24,8 @@ GABARITO := _build/gabarito.pdf
 JB_SINGLE_TURMA := LIVRO_TURMA=1 $(JB_BUILD) --builder singlehtml --path-output _build/pdf-turma
 PRINT_APOSTILA := $(BIN)/python scripts/print_pdf.py _build/pdf-turma/_build/singlehtml $(APOSTILA)
 
-# Bytecode: há máquinas (esta imagem de CI, por exemplo) que exportam PYTHONDONTWRITEBYTECODE=1.
-# Sem os .pyc, cada processo Python (24 kernels, 7 construções do Sphinx, os processos do pytest)
+# Bytecode: há máquinas (as da equipe, por exemplo) que exportam PYTHONDONTWRITEBYTECODE=1.
+# Sem os .pyc, cada processo Python (24 kernels, as construções do Sphinx, os processos do pytest)
 # recompila da fonte tudo o que importa: medido, 30% de uma execução dos cadernos. Os .pyc vão
 # para o .venv e para __pycache__/ (no .gitignore).
 unexport PYTHONDONTWRITEBYTECODE
