@@ -11,8 +11,9 @@ No guia, cada aula pede a sua chave com a diretiva::
 
 e a chave sai numa tabela: a letra certa de cada pergunta do teste rápido e, para os exercícios
 "complete o código", o valor que a autoverificação aceita (os dois lidos e calculados por
-scripts/moodle.py, a mesma fonte do banco do Moodle); para os demais, onde está a solução.
-Nenhuma resposta é digitada no guia.
+scripts/moodle.py, a mesma fonte do banco do Moodle); para os demais, o que o código da solução
+imprime (as saídas versionadas, que o nbval confere), para corrigir na lousa, e onde está o
+raciocínio. Nenhuma resposta é digitada no guia.
 
 As chaves ficam na seção "Avaliação somativa" do guia, que ``_ext/so_professor.py`` tira do site
 público (página, busca e ``_sources``); a versão da turma nem tem o guia (``_ext/turma.py``).
@@ -45,15 +46,36 @@ def _moodle():
 
 
 @cache
-def _chapter(stem: str) -> tuple[list[dict], dict[str, float]]:
-    """(perguntas do teste rápido, {rótulo: valor} dos "complete o código") de um capítulo."""
+def _chapter(stem: str) -> tuple[list[dict], dict[str, float], dict[str, str]]:
+    """(perguntas do teste rápido, {rótulo: valor} dos "complete o código", {rótulo: o que a
+    solução imprime}) de um capítulo."""
     path = ROOT / "notebooks" / f"{stem}.ipynb"
     if not path.is_file():
         raise ValueError(f"chave-da-aula: capítulo inexistente; recebido testes = {stem!r}")
     nb = json.loads(path.read_text(encoding="utf-8"))
     moodle = _moodle()
     values = {e["label"]: e["value"] for e in moodle.objective_exercises(nb)}
-    return moodle.quiz(nb), values
+    return moodle.quiz(nb), values, _printed_results(nb)
+
+
+def _printed_results(nb: dict) -> dict[str, str]:
+    """{rótulo: linhas impressas pelo código da solução, separadas por "; "} (só as soluções
+    que imprimem texto; uma tabela ou figura fica de fora)."""
+    results, label, lines = {}, None, []
+    for cell in nb["cells"]:
+        source = "".join(cell["source"])
+        start = re.search(r"\{solution-start\}\s*(ex-[\w-]+)", source)
+        if start:
+            label, lines = start.group(1), []
+        elif label and "{solution-end}" in source:
+            if lines:
+                results[label] = "; ".join(lines)
+            label = None
+        elif label and cell["cell_type"] == "code":
+            for out in cell.get("outputs", []):
+                if out.get("output_type") == "stream" and out.get("name") == "stdout":
+                    lines += [t.strip() for t in "".join(out["text"]).splitlines() if t.strip()]
+    return results
 
 
 def _chapter_of(label: str) -> str:
@@ -92,6 +114,16 @@ def exercise_key(label: str) -> str | None:
     return None if value is None else fmt.plain(value, 3)
 
 
+def solution_result(label: str) -> str | None:
+    """O que o código da solução de um exercício imprime, ou None se ele não imprime texto."""
+    return _chapter(_chapter_of(label))[2].get(label)
+
+
+def _cell(text: str) -> str:
+    """Texto literal numa célula de tabela do Markdown."""
+    return re.sub(r"([\\|*_`$\[\]<])", r"\\\1", text)
+
+
 def key_rows(quizzes: list[str], exercises: list[str]) -> list[tuple[str, str, str]]:
     """(item, resposta, onde está a explicação) de uma aula."""
     rows = []
@@ -103,7 +135,11 @@ def key_rows(quizzes: list[str], exercises: list[str]) -> list[tuple[str, str, s
     for label in exercises:
         value = exercise_key(label)
         n = int(_chapter_of(label)[:2])
-        if value is None:
+        result = solution_result(label) if value is None else None
+        if result is not None:
+            rows.append((f"{{numref}}`{label}`", result,
+                         f"capítulo {n}, caixa \"Solução\" (o raciocínio e as contas)"))
+        elif value is None:
             rows.append((f"{{numref}}`{label}`", "texto: a solução comentada",
                          f"capítulo {n}, caixa \"Solução\" logo depois do enunciado"))
         else:
@@ -115,7 +151,7 @@ def key_rows(quizzes: list[str], exercises: list[str]) -> list[tuple[str, str, s
 
 def key_markdown(quizzes: list[str], exercises: list[str]) -> str:
     lines = ["| item | resposta | onde está a explicação |", "|---|---|---|"]
-    lines += [f"| {a} | {b} | {c} |" for a, b, c in key_rows(quizzes, exercises)]
+    lines += [f"| {a} | {_cell(b)} | {c} |" for a, b, c in key_rows(quizzes, exercises)]
     return "\n".join(lines)
 
 
@@ -130,8 +166,8 @@ def keys_in(text: str) -> list[tuple[str, list[str], list[str]]]:
 
 def fingerprints(text: str) -> list[str]:
     """Trechos de texto corrido das chaves pedidas em ``text``, como saem na página: a linha de
-    cada teste rápido com as suas letras e cada valor numérico com o local da solução (para o
-    teste de vazamento, tests/test_alunos.py)."""
+    cada teste rápido com as suas letras e cada resposta (o valor aceito ou o que a solução
+    imprime) com o local da solução (para o teste de vazamento, tests/test_alunos.py)."""
     out = []
     for _, quizzes, exercises in keys_in(text):
         for item, answer, where in key_rows(quizzes, exercises):

@@ -107,10 +107,26 @@ def test_each_key_is_generated_from_the_chapters(name, quizzes, exercises):
     for spec, (_, answer, _) in zip(quizzes, rows, strict=False):
         chosen = spec.partition(":")[2].split(",") if ":" in spec else ["1", "2", "3"]
         assert re.fullmatch(", ".join(rf"{n} \([a-c]\)" for n in chosen), answer), (spec, answer)
-    numeric = [r for r in rows[len(quizzes):] if not r[1].startswith("texto")]
-    for label, answer, _ in numeric:  # o valor é o que a autoverificação aceita
-        assert re.fullmatch(r"−?[\d.,]+( × 10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)?", answer), (label, answer)
-        assert "complete" in label
+    for label, (_, answer, _) in zip(exercises, rows[len(quizzes):], strict=True):
+        if "complete" in label:  # o valor que a autoverificação aceita
+            assert re.fullmatch(r"−?[\d.,]+( × 10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)?", answer), (label, answer)
+        elif not answer.startswith("texto"):  # o que o código da solução imprime no capítulo
+            printed = _printed(chave_aula._chapter_of(label))
+            assert all(piece in printed for piece in answer.split("; ")), (label, answer)
+
+
+def _printed(stem: str) -> str:
+    cells = json.loads((ROOT / "notebooks" / f"{stem}.ipynb").read_text(encoding="utf-8"))["cells"]
+    return "".join("".join(o.get("text", "")) for c in cells for o in c.get("outputs", []))
+
+
+def test_key_gives_the_numbers_of_the_by_hand_exercises():
+    """Os exercícios à mão da aula única (contas de uma linha, corrigidas na lousa): a chave traz
+    os números que a solução imprime, não só onde ela está."""
+    rows = dict((r[0], r[1]) for r in chave_aula.key_rows([], ["ex-01-dobrar", "ex-03-tabela3"]))
+    assert "0,949" in rows["{numref}`ex-01-dobrar`"] and "0,839" in rows["{numref}`ex-01-dobrar`"]
+    assert "20,5 tokens por parâmetro" in rows["{numref}`ex-03-tabela3`"]
+    assert chave_aula.key_rows([], ["ex-05-desenho"])[0][1].startswith("texto")
 
 
 def test_key_refuses_unknown_items():
@@ -158,7 +174,9 @@ def _slide_titles(deck) -> dict[str, list[str]]:
         body = re.sub(r'<span class="katex">.*', "", body, flags=re.S)
         text = htmllib.unescape(re.sub(r"<[^>]+>", "", body)).strip()
         if tag != "figcaption":
-            current = text.strip('"').rstrip(": ")  # "Parâmetros e dados juntos: L(N, D)"
+            if text.count('"') == 2 and text[0] == text[-1] == '"':
+                text = text[1:-1]  # um título todo entre aspas: "20 tokens por parâmetro"
+            current = text.rstrip(": ")  # "Parâmetros e dados juntos: L(N, D)"
             stacks.setdefault(current, [])
         elif current is not None:  # sem o número ("Figura 2.4"), que o slide põe na frente
             stacks[current].append(re.sub(r"^Figura \d+\.\d+\s*", "", text))
@@ -193,9 +211,10 @@ def test_cited_slides_and_their_figures_exist():
              for d in {d for _, ds, _ in _plan_projections() for d in ds}}
     problems, checked = [], 0
     for n, cited, cell in _plan_projections():
-        # Um título entre aspas, que pode ter aspas dentro (Treinar além do "ótimo").
+        # Um título entre aspas; aspas dentro dele viram simples ("Treinar além do 'ótimo'"),
+        # e o slide o mostra como o capítulo (Treinar além do "ótimo").
         for m in re.finditer(r'(?<![\w>])"(.+?)"(?=[\s,;:)]|$)(?: \(([^)]*)\))?', cell):
-            title, paren = m.group(1).strip('"'), m.group(2) or ""
+            title, paren = m.group(1).replace("'", '"'), m.group(2) or ""
             if cell[:m.start()].endswith("explorador "):
                 continue  # o nome de um explorador do site, não um slide
             stacks = [decks[d][title] for d in cited if title in decks[d]]
