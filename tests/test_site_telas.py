@@ -205,8 +205,14 @@ def _overflowing(page) -> list[str]:
 
 @pytest.mark.parametrize("path", PAGES)
 def test_nothing_overflows_on_a_phone(browser, server, path):
+    """A 390 px nada rola de lado (página, fórmulas), nenhum número de tabela se parte em duas
+    linhas e, nos capítulos, o texto das figuras fica legível: uma visita por página, depois de
+    rolar até o fim (as figuras abaixo da primeira tela só carregam perto do leitor)."""
     context, page = _open(browser, server, path, 390, device_scale_factor=2)
     try:
+        if path in CHAPTERS:
+            scroll_through(page)
+            _check_figure_text(page, path, 390)
         page.evaluate("() => document.fonts.ready")  # as fontes do KaTeX mudam as larguras
         bad = _overflowing(page)
         assert not bad, f"{path} a 390 px: {bad}"
@@ -230,21 +236,26 @@ def _figure_text_sizes(page) -> list[dict]:
                  natural: i.naturalWidth, text: parseFloat(i.dataset.menorTexto)}))""")
 
 
-@pytest.mark.parametrize("width", [390, 1366])
+def _check_figure_text(page, path, width) -> None:
+    """O menor texto de cada figura, no tamanho em que ela aparece, tem ≥ 11 px de CSS, e a
+    imagem tem px para telas HiDPI."""
+    figures = _figure_text_sizes(page)
+    n_images = page.evaluate("() => document.querySelectorAll('article figure img').length")
+    assert figures and len(figures) >= n_images, f"{path}: figuras sem data-menor-texto"
+    small = [(f["src"][-40:], round(f["text"] * f["shown"] / f["natural"], 1))
+             for f in figures if f["text"] * f["shown"] / f["natural"] < MIN_FIGURE_TEXT_PX]
+    assert not small, f"{path} a {width} px: texto de figura menor que 11 px: {small}"
+    sharp = [f for f in figures if f["natural"] < 1.9 * f["shown"]]
+    assert not sharp, f"{path}: figuras sem resolução para telas HiDPI: {sharp[:2]}"
+
+
 @pytest.mark.parametrize("path", CHAPTERS)
-def test_figure_text_is_readable_where_shown(browser, server, path, width):
-    """O menor texto de cada figura, no tamanho em que ela aparece, tem ≥ 11 px de CSS."""
-    context, page = _open(browser, server, path, width, device_scale_factor=2)
+def test_figure_text_is_readable_where_shown(browser, server, path):
+    """No computador (1366 px); a 390 px, test_nothing_overflows_on_a_phone confere o mesmo."""
+    context, page = _open(browser, server, path, 1366, device_scale_factor=2)
     try:
         scroll_through(page)  # as figuras abaixo da primeira tela só carregam perto do leitor
-        figures = _figure_text_sizes(page)
-        n_images = page.evaluate("() => document.querySelectorAll('article figure img').length")
-        assert figures and len(figures) >= n_images, f"{path}: figuras sem data-menor-texto"
-        small = [(f["src"][-40:], round(f["text"] * f["shown"] / f["natural"], 1))
-                 for f in figures if f["text"] * f["shown"] / f["natural"] < MIN_FIGURE_TEXT_PX]
-        assert not small, f"{path} a {width} px: texto de figura menor que 11 px: {small}"
-        sharp = [f for f in figures if f["natural"] < 1.9 * f["shown"]]
-        assert not sharp, f"{path}: figuras sem resolução para telas HiDPI: {sharp[:2]}"
+        _check_figure_text(page, path, 1366)
     finally:
         context.close()
 
