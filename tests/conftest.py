@@ -162,9 +162,14 @@ def scroll_through(page, timeout: int = 30_000) -> None:
             }
             window.scrollTo(0, document.documentElement.scrollHeight);
         }""")
+    # Sob carga, a rolagem pode passar por uma seção pulada (content-visibility) entre dois
+    # quadros, e as figuras dela não pedem a imagem: como um leitor, vai até cada uma que falta.
     page.wait_for_function(
-        "() => [...document.querySelectorAll('article img')].every(i => i.complete)",
-        timeout=timeout)
+        """() => {
+            const pending = [...document.querySelectorAll('article img')].filter(i => !i.complete);
+            if (pending.length) pending[0].scrollIntoView({block: 'center'});
+            return pending.length === 0;
+        }""", timeout=timeout, polling=200)
     page.evaluate("() => window.scrollTo(0, 0)")
 
 
