@@ -8,6 +8,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import settings
+
+# Exemplos do hypothesis fixos (derandomize): o mesmo resultado a cada execução e em cada
+# máquina; vale para todos os módulos (registrado antes de qualquer @settings).
+settings.register_profile("livro", deadline=None, max_examples=60, derandomize=True)
+settings.load_profile("livro")
 
 ROOT = Path(__file__).resolve().parents[1]
 HTML = ROOT / "_build" / "html"

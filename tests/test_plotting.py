@@ -8,7 +8,7 @@ import itertools
 import matplotlib
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 matplotlib.use("Agg")
@@ -94,12 +94,18 @@ def _labelled(ax, axis="y"):
     fig.draw_without_rendering()  # posiciona e formata as marcas sem rasterizar
     lo, hi = sorted(getattr(ax, f"get_{axis}lim")())
     ticks = getattr(ax, f"get_{axis}axis")().get_major_ticks()
+    # A tolerância do próprio matplotlib (Axis._update_ticks): uma marca a 10⁻¹⁰ do intervalo,
+    # na escala do eixo, ainda é desenhada.
+    scale = getattr(ax, f"get_{axis}axis")().get_transform()
+    a, b = sorted(scale.transform([lo, hi]))
+    tol = (b - a) * 1e-10
     return [t.label1.get_text() for t in ticks
-            if t.label1.get_visible() and t.label1.get_text() and lo <= t.get_loc() <= hi]
+            if t.label1.get_visible() and t.label1.get_text()
+            and a - tol <= scale.transform([t.get_loc()])[0] <= b + tol]
 
 
-@settings(max_examples=60, deadline=None)
 @given(st.floats(-6, 25), st.floats(0.01, 12))
+@example(1.9999999999999991, 1.0)  # 10³ fica 2 × 10⁻¹³ acima do topo: o matplotlib a mostra
 def test_log_axes_always_keep_two_labelled_ticks(log_lo, span):
     """Qualquer intervalo, de uma fração de década a doze décadas: ≥ 2 números no eixo."""
     fig, ax = plotting.new_figure(width=3.6, height=2.4)

@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 from babel.numbers import parse_decimal
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from scaling_utils import chinchilla as ch
@@ -18,8 +18,6 @@ PARAMS = [ch.HOFFMANN_2022, ch.HOFFMANN_2022_FULL, ch.BESIROGLU_2024]
 budgets = st.floats(min_value=1e15, max_value=1e30)
 sizes = st.floats(min_value=1e6, max_value=1e13)
 params = st.sampled_from(PARAMS)
-settings.register_profile("livro", deadline=None, max_examples=60, derandomize=True)
-settings.load_profile("livro")
 
 
 @given(budgets, params)
