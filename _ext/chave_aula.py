@@ -61,13 +61,15 @@ def _chapter(stem: str) -> tuple[list[dict], dict[str, float], dict[str, str]]:
 def _printed_results(nb: dict) -> dict[str, str]:
     """{rótulo: linhas impressas pelo código da solução, separadas por "; "} (só as soluções
     que imprimem texto; uma tabela ou figura fica de fora)."""
+    _moodle()  # scripts/ no caminho
+    import alunos  # as mesmas marcas de solução que os cadernos dos alunos cortam
+
     results, label, lines = {}, None, []
     for cell in nb["cells"]:
-        source = "".join(cell["source"])
-        start = re.search(r"\{solution-start\}\s*(ex-[\w-]+)", source)
-        if start:
-            label, lines = start.group(1), []
-        elif label and "{solution-end}" in source:
+        if alunos.is_solution_start(cell):
+            label = re.search(r"\{solution-start\}\s*(ex-[\w-]+)", "".join(cell["source"]))[1]
+            lines = []
+        elif label and alunos.is_solution_end(cell):
             if lines:
                 results[label] = "; ".join(lines)
             label = None
