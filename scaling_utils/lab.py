@@ -86,12 +86,12 @@ class LabSetup:
         """Estimativa do pico de memória de uma semente, em MiB (float64, 8 bytes por número).
 
         X (D × M) existe duas vezes ao ser gerado (a amostra normal e X escalado); Z (D × N);
-        F (M × N); os momentos guardados para cada N medido (até ~8·N², contando a grade
-        IsoFLOP) e as matrizes de ``test_loss`` (≈ 3·N²). Medido com tracemalloc nos padrões do
-        capítulo: o pico real fica abaixo desta estimativa (ver tests/test_bad_input.py).
+        F (M × N) e a cópia ponderada que dá os momentos; os momentos (N²) e as matrizes de
+        ``test_loss`` (≈ 3·N²). Medido com tracemalloc nos padrões do capítulo: o pico real
+        fica abaixo desta estimativa (ver tests/test_bad_input.py).
         """
         d, m, n = int(self.max_samples), int(self.latent_dim), int(self.max_features)
-        numbers = 2 * d * m + d * n + m * n + 11 * n * n
+        numbers = 2 * d * m + d * n + 2 * m * n + 4 * n * n
         return 8 * numbers / 2**20
 
 
@@ -108,9 +108,13 @@ class LabRuns:
 
 
 class _World:
-    """Uma amostra do mundo (semente): dados, professor e features aleatórias."""
+    """Uma amostra do mundo (semente): dados, professor e features aleatórias.
 
-    def __init__(self, setup: LabSetup, seed: int):
+    ``points`` são os pares (n, d) que serão medidos (todos, se ``None``): só a parte das
+    features Z = X·F que eles usam é calculada (numa grade IsoFLOP, N·D fixo, é uma escada
+    com cerca de 1/10 da matriz)."""
+
+    def __init__(self, setup: LabSetup, seed: int, points=None):
         rng = np.random.default_rng(seed)
         m = setup.latent_dim
         i = np.arange(1, m + 1)
@@ -121,18 +125,16 @@ class _World:
         X = rng.standard_normal((setup.max_samples, m)) * np.sqrt(self.eig)
         self.y = X @ self.w + np.sqrt(setup.noise) * rng.standard_normal(setup.max_samples)
         self.F = rng.standard_normal((m, setup.max_features)) / np.sqrt(m)
-        self.Z = X @ self.F
-        self._by_n: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-
-    def _moments(self, n: int):
-        if n not in self._by_n:
-            Fn = self.F[:, :n]
-            self._by_n[n] = (Fn.T @ (self.eig[:, None] * Fn), Fn.T @ (self.eig * self.w))
-        return self._by_n[n]
+        if points is None:
+            points = [(setup.max_features, setup.max_samples)]
+        self.Z = _staircase(X, self.F, points)
+        # Os momentos do aluno com n features são o bloco n × n do canto destas matrizes.
+        self.A = self.F.T @ (self.eig[:, None] * self.F)
+        self.c = self.F.T @ (self.eig * self.w)
 
     def test_loss(self, n: int, d: int, ridge=RIDGE_GRID) -> float:
         """Perda de teste exata do aluno (N = n, D = d), com a melhor λ da grade ``ridge``."""
-        A, c = self._moments(n)
+        A, c = self.A[:n, :n], self.c[:n]
         z, y = self.Z[:d, :n], self.y[:d]
         # A ridge β(λ) = (zᵀz + λI)⁻¹zᵀy = zᵀ(zzᵀ + λI)⁻¹y: decompõe-se a menor das duas
         # matrizes (n × n ou d × d); a escala de λ é o autovalor médio de zᵀz, traço/n, nas duas.
@@ -149,6 +151,21 @@ class _World:
         losses = (np.sum(betas * (A @ betas), axis=0) - 2 * (c @ betas)
                   + float(np.sum(self.eig * self.w * self.w)) + self.noise)
         return float(losses.min())
+
+
+def _staircase(X, F, points):
+    """Z = X·F só onde os pares (n, d) de ``points`` leem: as linhas até d nas colunas até n.
+    O resto fica sem valor (ninguém o lê)."""
+    Z = np.empty((X.shape[0], F.shape[1]))
+    ends = sorted({int(n) for n, _ in points})
+    rows = [max(int(d) for k, d in points if k >= n) for n in ends]  # as colunas até n
+    start = 0
+    for j, n in enumerate(ends):
+        if j + 1 < len(ends) and rows[j + 1] == rows[j]:
+            continue  # mesmas linhas que o bloco seguinte: uma multiplicação só
+        Z[:rows[j], start:n] = X[:rows[j]] @ F[:, start:n]
+        start = n
+    return Z
 
 
 def _points(setup: LabSetup, N, D):
@@ -178,7 +195,7 @@ def measure(N, D, setup: LabSetup | None = None, ridgeless: bool = False) -> Lab
     # (uma turma num Binder, os testes e um caderno) disputem núcleos — medido: 10× mais lento.
     with threadpool_limits(limits=1, user_api="blas"):
         for seed in range(setup.seeds):
-            world = _World(setup, seed)
+            world = _World(setup, seed, list(zip(n, d, strict=True)))
             total += [world.test_loss(int(a), int(b), ridge)
                       for a, b in zip(n, d, strict=True)]
     return LabRuns(n.astype(float), d.astype(float), total / setup.seeds)
