@@ -70,6 +70,10 @@ PAGES = [f + ".html" for f in toc_files()]
 
 @pytest.mark.parametrize("page_path", PAGES)
 def test_page(browser, server, page_path):
+    """Cada página numa visita só: o que o leitor baixa antes e depois de rolar, fórmulas,
+    widgets, figuras, português, citações, soluções fechadas, nenhum erro, e o axe no fim
+    (``_check_accessibility``), com a página inteira já carregada."""
+    require(AXE.is_file(), f"axe-core ausente ({AXE}); rode scripts/vendor_assets.sh")
     context, page, blocked = offline_page(browser, server)
     console, failures = [], []
     page.on("console", lambda m: m.type == "error" and console.append(m.text))
@@ -96,6 +100,7 @@ def test_page(browser, server, page_path):
         _check_failures(failures, page_path)
         bad = [m for m in console if not any(p.search(m) for p in ALLOWED_CONSOLE)]
         assert not bad, f"{page_path}: erros de console: {bad}"
+        _check_accessibility(page, page_path)
     finally:
         context.close()
     # Nada deveria tentar a rede; se tentar, a página ainda tem que funcionar (acima).
@@ -308,41 +313,31 @@ DARK_RULES = ["color-contrast", "link-in-text-block", "image-alt", "svg-img-alt"
               "input-image-alt", "object-alt", "image-redundant-alt", "link-name", "button-name"]
 
 
-@pytest.mark.parametrize("page_path", PAGES)
-def test_accessibility(browser, server, page_path):
+def _check_accessibility(page, page_path):
     """axe-core: nenhuma violação de impacto "serious" ou "critical", no modo claro (todas as
     regras) e no escuro (as que dependem das cores, ``DARK_RULES``).
 
-    Uma visita só: a página abre no modo claro, os widgets e as figuras carregam, e o sistema
-    passa ao modo escuro com a página aberta (o tema "auto" acompanha, _templates/layout.html).
-    O modo escuro desde a primeira pintura é conferido em tests/test_estilos.py."""
-    require(AXE.is_file(), f"axe-core ausente ({AXE}); rode scripts/vendor_assets.sh")
-    context, page, _ = offline_page(browser, server, "light")
-    results = {}
-    try:
-        page.goto(f"{server}/{page_path}", wait_until="load")
-        _render_widgets(page)  # os retratos dos widgets também passam pelo axe
-        scroll_through(page)  # e as figuras abaixo da primeira tela, já carregadas
-        # Quem usa o teclado: no primeiro Tab toda caixa que rola fica focável (livro.js; sem
-        # ele, só as que passaram perto da tela), e os scripts do tema chegam.
-        page.keyboard.press("Tab")
-        page.wait_for_function("typeof bootstrap === 'object'")
-        # Sem transições: o axe mede cores finais, não um quadro no meio da troca de tema.
-        page.add_style_tag(content="*, *::before, *::after { transition: none !important;"
-                                   " animation: none !important; }")
-        page.add_script_tag(path=str(AXE))
-        for scheme, only in (("light", None), ("dark", DARK_RULES)):
-            page.emulate_media(color_scheme=scheme)
-            mode = settle(page, lambda p: p.evaluate("document.documentElement.dataset.theme"),
-                          scheme)
-            assert mode == scheme, f"{page_path}: tema {mode!r}, esperado {scheme!r}"
-            results[scheme] = page.evaluate(
-                """async (only) => await axe.run(document, only
-                     ? {resultTypes: ['violations'], runOnly: {type: 'rule', values: only}}
-                     : {resultTypes: ['violations']})""", only)
-    finally:
-        context.close()
-    for scheme, result in results.items():
+    Na visita de test_page, depois de rolar: os widgets, as figuras e uma solução aberta já
+    estão na página. O sistema passa ao modo escuro com a página aberta (o tema "auto"
+    acompanha, _templates/layout.html); o modo escuro desde a primeira pintura é conferido em
+    tests/test_estilos.py."""
+    # Quem usa o teclado: no primeiro Tab toda caixa que rola fica focável (livro.js; sem
+    # ele, só as que passaram perto da tela), e os scripts do tema chegam.
+    page.keyboard.press("Tab")
+    page.wait_for_function("typeof bootstrap === 'object'")
+    # Sem transições: o axe mede cores finais, não um quadro no meio da troca de tema.
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important;"
+                               " animation: none !important; }")
+    page.add_script_tag(path=str(AXE))
+    for scheme, only in (("light", None), ("dark", DARK_RULES)):
+        page.emulate_media(color_scheme=scheme)
+        mode = settle(page, lambda p: p.evaluate("document.documentElement.dataset.theme"),
+                      scheme)
+        assert mode == scheme, f"{page_path}: tema {mode!r}, esperado {scheme!r}"
+        result = page.evaluate(
+            """async (only) => await axe.run(document, only
+                 ? {resultTypes: ['violations'], runOnly: {type: 'rule', values: only}}
+                 : {resultTypes: ['violations']})""", only)
         bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
                for v in result["violations"] if v["impact"] in ("serious", "critical")]
         assert bad == [], f"{page_path} ({scheme}): {bad}"
@@ -372,7 +367,7 @@ def test_accessibility_as_lighthouse_sees_it(browser, server, page_path):
     seguinte: um link pode parecer estar sobre uma caixa tingida (foi o que derrubou a nota de
     acessibilidade dos capítulos 3 e 5 para 96). Qualquer violação conta, como no Lighthouse.
     O "scrollable-region-focusable" fica de fora, como lá: as caixas que rolam ficam focáveis
-    quando chegam perto da tela ou no primeiro Tab (livro.js), e test_accessibility as confere
+    quando chegam perto da tela ou no primeiro Tab (livro.js), e test_page as confere
     depois de rolar a página inteira."""
     require(AXE.is_file(), f"axe-core ausente ({AXE}); rode scripts/vendor_assets.sh")
     context, page, _ = offline_page(browser, server, viewport={"width": 412, "height": 823},
