@@ -1,18 +1,20 @@
 """A chave de respostas de cada aula do guia do professor, tirada dos capítulos na construção.
 
-No guia, cada aula pede a sua chave com a diretiva::
+No guia, cada aula pede a sua chave com a diretiva, que leva o nome da aula::
 
-    ```{chave-da-aula}
+    ```{chave-da-aula} Aula única
     :testes: 01-leis-de-potencia:2,3 03-chinchilla
     :exercicios: ex-01-dobrar ex-03-complete
     ```
 
 (``01-leis-de-potencia:2,3``: só as perguntas 2 e 3 daquele teste rápido)
 
-e a chave sai numa tabela: a letra certa de cada pergunta do teste rápido e, para os exercícios
-"complete o código", o valor que a autoverificação aceita (os dois lidos e calculados por
-scripts/moodle.py, a mesma fonte do banco do Moodle); para os demais, o que o código da solução
-imprime (as saídas versionadas, que o nbval confere), para corrigir na lousa, e onde está o
+e a chave sai numa tabela, com o nome da aula logo acima ("Chave: Aula única", para a busca
+do leitor de PDF; título e tabela na mesma página, pelo CSS de impressão): a letra certa de
+cada pergunta do teste rápido e, para os exercícios "complete o código", o valor que a
+autoverificação aceita (os dois lidos e calculados por scripts/moodle.py, a mesma fonte do
+banco do Moodle); para os demais, o que o código da solução imprime (as saídas versionadas, que
+o nbval confere), para corrigir na lousa, e onde está o
 raciocínio. Nenhuma resposta é digitada no guia.
 
 As chaves ficam na seção "Avaliação somativa" do guia, que ``_ext/so_professor.py`` tira do site
@@ -157,13 +159,17 @@ def key_markdown(quizzes: list[str], exercises: list[str]) -> str:
     return "\n".join(lines)
 
 
-KEY_BLOCK = (r"\*\*([^*]+)\.\*\*\n\n```\{chave-da-aula\}\n:testes: ([^\n]*)\n"
-             r":exercicios: ([^\n]*)\n```")
+KEY_BLOCK = r"```\{chave-da-aula\} ([^\n]+)\n:testes: ([^\n]*)\n:exercicios: ([^\n]*)\n```"
+
+
+def title(name: str) -> str:
+    """O título da chave de uma aula, como sai no PDF: ``Chave: Aula única``."""
+    return f"Chave: {name}"
 
 
 def keys_in(text: str) -> list[tuple[str, list[str], list[str]]]:
     """(nome da aula, testes, exercícios) de cada chave pedida num texto (o guia)."""
-    return [(name, t.split(), e.split()) for name, t, e in re.findall(KEY_BLOCK, text)]
+    return [(name.strip(), t.split(), e.split()) for name, t, e in re.findall(KEY_BLOCK, text)]
 
 
 def fingerprints(text: str) -> list[str]:
@@ -188,17 +194,25 @@ def _teacher_build(app) -> bool:
 
 class ChaveDaAula(SphinxDirective):
     has_content = False
+    optional_arguments = 1  # o nome da aula (opcional para o docutils, exigido abaixo)
+    final_argument_whitespace = True
     option_spec: typing.ClassVar[dict] = {"testes": str, "exercicios": str}
 
     def run(self):
+        name = self.arguments[0].strip() if self.arguments else ""
+        if not name:
+            raise self.error("chave-da-aula: dê o nome da aula depois da diretiva, como "
+                             "```{chave-da-aula} Aula única; recebido nenhum")
         quizzes = self.options.get("testes", "").split()
         exercises = self.options.get("exercicios", "").split()
         if not quizzes and not exercises:
             raise self.error("chave-da-aula: dê :testes: ou :exercicios:; recebido nenhum")
         try:
-            text = key_markdown(quizzes, exercises) if _teacher_build(self.env.app) else NOTICE
+            body = key_markdown(quizzes, exercises) if _teacher_build(self.env.app) else NOTICE
         except ValueError as error:
             raise self.error(str(error)) from None
+        # O título e a tabela num só bloco, que a impressão não parte (_assets/livro.css).
+        text = f"**{_cell(title(name))}.**\n\n{body}"
         container = nodes.container(classes=["chave-da-aula"])
         self.state.nested_parse(StringList(text.splitlines(), source=self.get_source_info()[0]),
                                 self.content_offset, container)

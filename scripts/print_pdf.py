@@ -33,6 +33,16 @@ MISSING = ("Chromium não encontrado em /usr/bin/chromium: {what}; instale-o com
 FOOTER = ('<div style="font-size:8px;width:100%;text-align:center;color:#555">'
           'As Leis de Escala — <span class="pageNumber"></span>/<span class="totalPages"></span>'
           "</div>")
+#: A página A4 e as margens do PDF; o que se imprime ocupa a largura entre as margens
+#: (tests/test_impressao.py confere que código, saídas e tabelas cabem nela).
+PAGE_WIDTH_MM = 210
+MARGIN = {"top": "15mm", "bottom": "18mm", "left": "14mm", "right": "14mm"}
+
+
+def content_width_px() -> int:
+    """A largura útil da página, em px de CSS (96 por polegada), como o Chromium a compõe."""
+    mm = PAGE_WIDTH_MM - float(MARGIN["left"][:-2]) - float(MARGIN["right"][:-2])
+    return int(mm * 96 / 25.4)
 
 
 #: Tira da página única os capítulos fora da lista (cada documento é um <span id="document-…">
@@ -97,7 +107,7 @@ def print_pdf(site: Path, out: Path, open_answers: bool = False,
             page.pdf(path=str(out), format="A4", print_background=True,
                      display_header_footer=True, header_template="<div></div>",
                      footer_template=FOOTER,
-                     margin={"top": "15mm", "bottom": "18mm", "left": "14mm", "right": "14mm"})
+                     margin=MARGIN)
             browser.close()
     finally:
         httpd.shutdown()

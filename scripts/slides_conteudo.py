@@ -92,14 +92,17 @@ def plain_roles(text: str, bib: dict, base: Path) -> str:
                     "tab": "a tabela do livro"}.get(arg.split("-")[0], "o livro")
         return arg
     text = ROLE.sub(role, text)
-    # "em {numref}`fig-x`" → "em a figura do livro" → "na figura do livro"
+    # "em {numref}`fig-x`" → "em a figura do livro" → "na figura do livro"; quando a palavra de
+    # antes já traz o artigo ("Use a {numref}`fig-x`", "na", "da", "ao", "pela"…), o do papel
+    # sai: "Use a figura do livro", não "Use a a figura do livro".
     def contract(m):
-        prep, article, noun = m.groups()
-        if prep.lower() in ("na", "no"):
-            return f"{prep} {noun}"
-        return {"em": "n", "de": "d"}[prep] + article + " " + noun
+        before, article, noun = m.groups()
+        if before in ("em", "de"):
+            return {"em": "n", "de": "d"}[before] + article + " " + noun
+        return f"{before} {noun}"
 
-    return re.sub(r"\b(em|de|[Nn]a|[Nn]o) (a|o) (figura|exercício|tabela|livro)\b", contract, text)
+    return re.sub(r"(?<![\w-])(em|de|[Nn]?[AaOo]|[Dd][ao]|[ÀàAa]o|à|À|pel[ao]) (a|o) "
+                  r"(figura|exercício|tabela|livro)\b", contract, text)
 
 
 def first_sentence(text: str) -> str:

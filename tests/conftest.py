@@ -118,26 +118,31 @@ def offline_page(browser, server, color_scheme="light", **context_options):
 
 
 def pdf_text(path: Path) -> str:
-    """O texto de um PDF (pypdf), extraído uma vez por conteúdo.
+    """O texto de um PDF (pypdf), extraído uma vez por conteúdo (ver pdf_pages)."""
+    return " ".join(pdf_pages(path))
+
+
+def pdf_pages(path: Path) -> list[str]:
+    """O texto de cada página de um PDF (pypdf), extraído uma vez por conteúdo.
 
     Vários testes leem os mesmos PDFs (o livro e o gabarito são o mesmo arquivo), e cada
     extração leva segundos: o texto fica em _build/texto-pdf, com o SHA-256 do PDF no nome
-    (os processos do xdist o dividem).
+    (os processos do xdist o dividem), as páginas separadas por um \\f.
     """
     import hashlib
 
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    cache = ROOT / "_build" / "texto-pdf" / f"{digest}.txt"
+    cache = ROOT / "_build" / "texto-pdf" / f"{digest}.paginas.txt"
     if cache.is_file():
-        return cache.read_text(encoding="utf-8")
+        return cache.read_text(encoding="utf-8").split("\f")
     from pypdf import PdfReader
 
-    text = " ".join(page.extract_text() for page in PdfReader(path).pages)
+    pages = [page.extract_text().replace("\f", " ") for page in PdfReader(path).pages]
     cache.parent.mkdir(parents=True, exist_ok=True)
     partial = cache.with_suffix(f".{os.getpid()}.parcial")
-    partial.write_text(text, encoding="utf-8")
+    partial.write_text("\f".join(pages), encoding="utf-8")
     partial.replace(cache)
-    return text
+    return pages
 
 
 def settle(page, check, want=True, timeout: float = 20.0):

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shlex
@@ -155,6 +156,41 @@ def test_pre_class_reading_time_fits_the_page(page):
     assert match, f"o guia não diz quanto tempo leva {page}"
     words = len((ROOT / "book" / f"{page}.md").read_text(encoding="utf-8").split())
     assert words / 200 <= int(match.group(1)) <= words / 40, (page, words)
+
+
+def _plans() -> list[list[tuple[int, int]]]:
+    """Os minutos (início, fim) das linhas de cada plano de aula do guia, tabela a tabela."""
+    plans = []
+    for line in _guide().splitlines():
+        if line.startswith("| tempo |"):
+            plans.append([])
+        elif plans and (m := re.match(r"\| (\d+)–(\d+) min \|", line)):
+            plans[-1].append((int(m[1]), int(m[2])))
+    return plans
+
+
+def test_every_plan_fills_its_class_without_gaps():
+    """Cada plano começa no minuto 0, cada linha começa onde a anterior termina, e o plano
+    fecha a aula: 100 minutos (aula única, plano A, desafio) ou 50 (as quatro do plano B)."""
+    plans = _plans()
+    assert [p[-1][1] for p in plans] == [100, 100, 100, 50, 50, 50, 50, 100], plans
+    for plan in plans:
+        assert plan[0][0] == 0 and all(a < b for a, b in plan), plan
+        assert all(prev[1] == cur[0] for prev, cur in itertools.pairwise(plan)), plan
+
+
+def test_thirty_minute_path_adds_up():
+    """O caminho de 30 minutos do topo do guia: os minutos dos passos somam 30, e o tempo dado
+    para ler a seção da aula única cabe no tamanho dela (até 200 palavras por minuto)."""
+    top = _guide().split("(antes-da-aula)=")[0]
+    assert "**Se você tem 30 minutos**" in top
+    steps = re.findall(r"^\d\. .*?\(cerca de (\d+) minutos\)", top, re.M)
+    assert len(steps) == 3 and sum(map(int, steps)) == 30, steps
+    section = _guide().split("(aula-unica)=")[1].split("\n## ")[1]
+    words = len(re.sub(r"<[^>]+>|\{\w+\}`[^`]*`|\$[^$]*\$", " ", section).split())
+    assert "{ref}`aula-unica` (cerca de" in top and words / 200 <= int(steps[0]), words
+    assert 'tabela "Chave: Aula única"' in top
+    assert "Aula única" in {name for name, _, _ in _keys()}
 
 
 def _caption_prefix(text: str) -> str:

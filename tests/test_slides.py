@@ -134,6 +134,37 @@ def test_deck_uses_the_books_own_figures_and_formulas(path):
     assert "https://" not in re.sub(r'xmlns="[^"]+"', "", html), "endereço externo nos slides"
 
 
+#: Uma palavra repetida ("Use a a figura", "de de"), fora das fórmulas e da marcação.
+REPEATED = re.compile(r"(?<![\w\\])(\w+)\s+\1\b", re.I)
+
+
+def test_role_contraction_keeps_one_article():
+    """Os papéis do MyST viram "a figura do livro"; a palavra de antes decide a contração."""
+    cases = {"Use a {numref}`fig-x`.": "Use a figura do livro.",
+             "em {numref}`fig-x`": "na figura do livro",
+             "de {numref}`ex-01-dobrar`": "do exercício do livro",
+             "Na {numref}`fig-x`": "Na figura do livro",
+             "pela {numref}`tab-x`": "pela tabela do livro",
+             "com {numref}`fig-x`": "com a figura do livro"}
+    for source, expected in cases.items():
+        assert slides_conteudo.plain_roles(source, {}, ROOT / "notebooks") == expected, source
+
+
+@pytest.mark.parametrize("path", ALUNOS, ids=lambda p: p.stem)
+def test_no_slide_repeats_a_word(path):
+    """Nenhum slide com palavra repetida, como o "Use a a figura do livro" que a contração dos
+    papéis deixava no capítulo 6 (o conteúdo dos slides, em memória: não precisa do site)."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    cells, _ = slides_conteudo.slide_cells(nb, path.stem, int(path.stem[:2]))
+    assert len(cells) >= 8
+    found = []
+    for cell in cells:
+        text = re.sub(r"<[^>]+>", " ", cell["source"])  # as tags das figuras
+        text = re.sub(r"\$\$.+?\$\$|\$[^$]*\$", " ", text, flags=re.S)  # as fórmulas
+        found += [text[max(0, m.start() - 30):m.end() + 20] for m in REPEATED.finditer(text)]
+    assert found == [], found
+
+
 def test_slides_page_lists_every_deck():
     require((HTML / "book" / "slides.html").is_file(), "site não construído (rode make book)")
     page = (HTML / "book" / "slides.html").read_text(encoding="utf-8")
