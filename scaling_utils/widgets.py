@@ -203,7 +203,7 @@ def inference_explorer(log10_D_inference: float = 13.0):
 
 
 def mirage_explorer(metric: str = "exact_match", length: int = 5, n_questions: int = 100):
-    """Métrica, tamanho da resposta e tamanho do teste → as curvas sobre N (a "miragem")."""
+    """Métrica, tamanho da resposta e tamanho do benchmark → as curvas sobre N (a "miragem")."""
     import ipywidgets as w
 
     from .emergence import METRIC_LABELS, METRICS
@@ -222,7 +222,7 @@ def mirage_explorer(metric: str = "exact_match", length: int = 5, n_questions: i
     k_slider = w.IntSlider(value=int(k), min=1, max=20, description="tokens na resposta",
                            continuous_update=False, style={"description_width": "initial"})
     q_slider = w.IntSlider(value=int(q), min=10, max=1000, step=10,
-                           description="questões no teste", continuous_update=False,
+                           description="questões no benchmark", continuous_update=False,
                            style={"description_width": "initial"})
     controls = {"metric": (dropdown, dropdown), "length": (k_slider, k_slider),
                 "n_questions": (q_slider, q_slider)}

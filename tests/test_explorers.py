@@ -109,6 +109,28 @@ def test_bad_input_names_argument_and_value():
         explorers.orcamento_kaplan(log10_C=40.0)
 
 
+def test_fit_explorer_interval_contains_the_true_exponent():
+    """Todas as posições do explorador do ajuste usam a mesma amostra, ampliada ou reduzida: o
+    erro do expoente, em erros-padrão, é o mesmo em todas. A semente tem de ser uma das 19 em 20
+    cujo IC 95% contém o valor verdadeiro, senão o explorador o exclui sempre (com a semente 0,
+    acontecia); e a posição inicial é o ajuste que o texto imprime (semente 1, ruído 0,2)."""
+    from scaling_utils.explorers import potencia
+    from scaling_utils.powerlaw import fit_loglog, sample_power_law
+
+    ex = explorers.ajuste()
+    outside = []
+    for noise, decades in itertools.product(*(c.values for c in ex.controls)):
+        if noise == 0:
+            continue
+        x, y = sample_power_law(1.0, potencia.TRUE_K, 1.0, 10**decades, potencia.N_POINTS,
+                                noise, potencia.SEED)
+        lo, hi = fit_loglog(x, y).k_interval()
+        outside += [] if lo <= potencia.TRUE_K <= hi else [(noise, decades)]
+    assert outside == []
+    start = ex.row(**{c.name: c.start for c in ex.controls})
+    assert start["resumo"].startswith("ajuste: k = −0,53 "), start["resumo"]
+
+
 def test_start_position_is_the_nearest_grid_point():
     ex = explorers.orcamento_chinchilla(log10_C=22.6)
     c = ex.controls[0]

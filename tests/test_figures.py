@@ -26,11 +26,12 @@ def _lines(ax):
 def test_kaplan_laws_solid_only_inside_measured_range():
     fig = figures.kaplan_laws()
     ax_n = fig.axes[0]
-    solid = _lines(ax_n)["L(N) (medido)"]
+    assert [ax.get_title() for ax in fig.axes] == ["$L(N)$", "$L(D)$", r"$L(C_\mathrm{min})$"]
+    solid = _lines(ax_n)["$L(N)$ (medido)"]
     x = solid.get_xdata()
     assert x.min() >= kaplan.N_RANGE[0] and x.max() <= kaplan.N_RANGE[1]
     assert solid.get_linestyle() == "-"
-    assert _lines(ax_n)["L(N) (extrapolado)"].get_linestyle() == "--"
+    assert _lines(ax_n)["$L(N)$ (extrapolado)"].get_linestyle() == "--"
     np.testing.assert_allclose(solid.get_ydata(), kaplan.loss_n(x))
 
 

@@ -5,6 +5,11 @@ código e fórmulas):
 - um termo traduzido do glossário vem com o inglês do glossário em itálico, entre parênteses
   ou depois de "em inglês": ``{term}`parada antecipada` (*early stopping*)``;
 - um termo que fica em inglês (``KEPT``) vem em itálico (``*token*``) ou ligado ao glossário.
+
+Só títulos e epígrafes não contam (CONTRIBUTING.md): o quadro Objetivos, as tabelas em Markdown
+e o conteúdo das diretivas (exercícios, soluções, notas) são prosa; os blocos de código, as
+fórmulas e o código em linha, não. Um termo composto vale também no plural ("curvas IsoFLOP",
+"leis de escala").
 """
 
 from __future__ import annotations
@@ -32,31 +37,78 @@ def glossary_terms(text: str = GLOSSARY) -> list[tuple[str, str]]:
             if t not in COMMON]
 
 
-_NOT_PROSE = [(r"```(?!\{).*?```", re.S), (r"\$\$.*?\$\$", re.S), (r"\$[^$\n]+\$", 0),
+_NOT_PROSE = [(r"\$\$.*?\$\$", re.S), (r"\$[^$\n]+\$", 0),
               (r"^#.*$", re.M), (r"^>.*$", re.M), (r"^(```|:::).*$", re.M),
-              (r"^:\w[\w-]*:.*$", re.M), (r"\{(?!term\})[\w:-]+\}`[^`]*`", 0),
-              (r"(?<!\})`[^`]*`", 0), (r"\]\([^)]*\)", 0), (r"<[^>\n]+>", 0),
+              (r"^:\w[\w-]*:.*$", re.M), (r"\]\([^)]*\)", 0), (r"<[^>\n]+>", 0),
               (r"\{\{[^}]*\}\}", 0)]
+#: Papéis ({doc}`…`, {term}`…`) e código em linha, lidos da esquerda para a direita, cada um
+#: numa linha só: a crase que fecha um papel não abre código.
+_INLINE = re.compile(r"\{[\w:-]+\}`[^`\n]*`|`[^`\n]*`")
+#: Diretivas cercadas cujo conteúdo é código, não prosa.
+_CODE_DIRECTIVES = ("{code-cell}", "{code-block}", "{code}", "{math}")
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,}|:{3,})[ \t]*(\S*)[^\n]*$", re.M)
+
+
+def code_blocks(src: str) -> list[tuple[int, int]]:
+    """As faixas (início, fim) dos blocos cercados de código. Cada cerca se fecha com uma cerca
+    do mesmo caractere, pelo menos tão longa e sem nada depois; o conteúdo de uma diretiva
+    (exercício, solução, quadro) é prosa, o de um bloco de código (```python, ``` sozinho) não."""
+    spans, stack = [], []  # stack: (cerca, é código, onde o conteúdo começa)
+    for m in _FENCE.finditer(src):
+        fence, info = m[1], m[2]
+        top = stack[-1] if stack else None
+        if top and not info and fence[0] == top[0][0] and len(fence) >= len(top[0]):
+            stack.pop()
+            if top[1]:
+                spans.append((top[2], m.start()))
+        elif not (top and top[1]):  # dentro de um bloco de código, uma cerca é texto
+            stack.append((fence, not info.startswith("{") or info in _CODE_DIRECTIVES,
+                          m.end()))
+    return spans
 
 
 def mask(src: str) -> str:
     """O Markdown com o que não é prosa trocado por espaços (as posições não mudam)."""
     out = list(src)
-    for pattern, flags in _NOT_PROSE:
-        for m in re.finditer(pattern, src, flags=flags):
-            out[m.start():m.end()] = re.sub(r"[^\n]", " ", m.group())
+    spans = code_blocks(src) + [m.span() for pattern, flags in _NOT_PROSE
+                                for m in re.finditer(pattern, src, flags=flags)]
+    spans += [m.span() for m in _INLINE.finditer(src) if not m[0].startswith("{term}")]
+    for start, end in spans:
+        out[start:end] = re.sub(r"[^\n]", " ", src[start:end])
     return "".join(out)
 
 
 def _role_end(src: str, i: int) -> int | None:
     """Se a posição ``i`` está dentro de um {term}`…`, onde o papel termina."""
-    return next((m.end() for m in re.finditer(r"\{term\}`[^`]*`", src)
+    return next((m.end() for m in re.finditer(r"\{term\}`[^`\n]*`", src)
                  if m.start() <= i < m.end()), None)
 
 
+#: Palavras de ligação que não vão ao plural num termo composto.
+_LINKS = {"de", "do", "da", "dos", "das", "sem", "com", "em"}
+
+
+def _plural(word: str) -> str:
+    """A palavra com o plural opcional: curva/curvas, lote/lotes, irredutível/irredutíveis,
+    alocação/alocações."""
+    w = re.escape(word)
+    if word in _LINKS:
+        return w
+    forms = [w + "(?:s|es)?"]
+    if word.endswith("ão"):
+        forms.append(re.escape(word[:-2]) + "ões")
+    elif word.endswith("l"):
+        forms.append(re.escape(word[:-1]) + "is")
+    elif word.endswith("m"):
+        forms.append(re.escape(word[:-1]) + "ns")
+    return "(?:" + "|".join(forms) + ")"
+
+
 def _first(masked: str, term: str):
-    body = re.escape(term).replace(r"\ ", r"\s+")
-    return re.search(r"(?<![\w-])" + body + r"(s|es)?(?![\w-])", masked, re.I)
+    """A primeira ocorrência do termo, no singular ou no plural (também o plural de um termo
+    composto: "curvas IsoFLOP", "leis de escala", "intervalos de confiança")."""
+    body = r"\s+".join(_plural(w) for w in term.split())
+    return re.search(r"(?<![\w-])" + body + r"(?![\w-])", masked, re.I)
 
 
 def _translated_ok(src: str, m, english: str) -> bool:
@@ -127,3 +179,43 @@ def test_first_use_check_catches_what_it_should():
     ]
     assert [violations(t) != [] for t in bad] == [True] * len(bad)
     assert [violations(t) for t in good] == [[]] * len(good)
+
+
+def test_mask_keeps_the_prose_between_roles_and_inside_solutions():
+    """O código em linha não atravessa linhas, e o conteúdo de uma diretiva (solução, exercício,
+    quadro) é prosa; só um bloco de código de verdade sai."""
+    bad = [
+        # a crase final de {cite:p} não casa com a próxima crase, duas linhas abaixo
+        "Texto {cite:p}`x`.\nUm piso aqui.\nOutra {term}`piso` (*floor*).",
+        "Ver o {doc}`capítulo 1 <01-x>` e o piso, com o {term}`compute`.\n"
+        "O {term}`piso` (*floor*).",
+        # a cerca que fecha {solution-start} não abre um bloco que engole a solução
+        "```{solution-start} ex-1\n:class: dropdown\n```\n\nUm piso na solução.\n\n"
+        "```{solution-end}\n```\n\nO {term}`piso` (*floor*).",
+        "```{exercise}\n:label: ex-1\nCalcule o compute.\n```",
+        ":::{admonition} Objetivos\n:class: tip\n- Explicar o piso.\n:::\n\nO piso (*floor*).",
+    ]
+    good = [
+        "```python\nfloor = piso = 1  # piso\n```\n\nO {term}`piso` (*floor*).",
+        "````{exercise}\n```\ncompute = 1\n```\nO *compute*.\n````",
+        "Um `piso`\ne `compute` em código; o {term}`piso` (*floor*) e o *compute*.",
+    ]
+    assert [violations(t) != [] for t in bad] == [True] * len(bad)
+    assert [violations(t) for t in good] == [[]] * len(good)
+
+
+def test_first_use_recognizes_the_plural_of_compound_terms():
+    for text, term in [("As curvas IsoFLOP, e a {term}`curva IsoFLOP` (*IsoFLOP curve*).",
+                        "curva IsoFLOP"),
+                       ("Das leis de escala.", "lei de escala"),
+                       ("Os intervalos\nde confiança.", "intervalo de confiança"),
+                       ("A soma das perdas de Huber.", "perda de Huber"),
+                       ("As perdas irredutíveis.", "perda irredutível"),
+                       ("As alocações ótimas.", "alocação ótima"),
+                       ("Os lotes críticos.", "lote crítico")]:
+        bad = violations(text)
+        assert len(bad) == 1 and bad[0].startswith(term + " (sem"), (text, bad)
+    assert violations("As {term}`curvas IsoFLOP <curva IsoFLOP>` (*IsoFLOP curves*).") == []
+    assert violations("As {term}`leis de escala <lei de escala>` (*scaling laws*).") == []
+    assert violations("As perdas de Huber, em inglês *Huber loss*, e a perda de Huber.") == []
+    assert violations("A lei de escalabilidade e os intervalos confiáveis.") == []

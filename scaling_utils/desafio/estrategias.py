@@ -1,8 +1,8 @@
 """Estratégias do desafio: como gastar o orçamento e como prever a partir das execuções.
 
-Os ajustes são os do capítulo do Chinchilla (``chinchilla.fit_isoflop`` para a Abordagem 2,
-``chinchilla.fit_parametric`` para a Abordagem 3); aqui só se escolhem as execuções e se
-extrapola até o orçamento-alvo.
+Os ajustes são os da biblioteca (``chinchilla.fit_isoflop`` para a Abordagem 2, a do capítulo
+4, ``chinchilla.fit_parametric`` para a Abordagem 3, a dos capítulos 3 e 4); aqui só se
+escolhem as execuções e se extrapola até o orçamento-alvo.
 """
 
 from __future__ import annotations

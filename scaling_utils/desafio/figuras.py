@@ -117,5 +117,7 @@ def vies_abordagem2(ajuste2: Ajuste2, verdade, sem_ruido=None):
     log_axes(ax, x=True, y=False)
     ax.set(xlabel="C da fatia (FLOPs)", ylabel="vértice ÷ mínimo verdadeiro",
            title="O viés da Abordagem 2, fatia a fatia")
-    ax.legend(fontsize=9, loc="best")
+    lo, hi = ax.get_ylim()  # espaço livre no alto para a legenda, longe dos pontos e da linha 1
+    ax.set_ylim(lo, hi + 0.5 * (hi - lo))
+    ax.legend(fontsize=9, loc="upper left")
     return fig

@@ -43,13 +43,13 @@ def frontier_state(N, D, L, verdade, log10_N_minimo: float) -> dict:
     v, C = _verdade(verdade), compute_axis(N, D, verdade)
     aj = prever_abordagem3(N, D, L, v.orcamento_alvo, 10**log10_N_minimo)
     p = aj.ajuste.params
-    erro = aj.previsao.perda / v.perda - 1
+    erro = float(np.log(aj.previsao.perda / v.perda))  # como a nota do envio: ln(L/L*)
     usadas = int(np.sum(np.atleast_1d(N) >= 10**log10_N_minimo))
     return {"pN": ch.compute_optimal(C, p)[0], "pL": ch.optimal_loss(C, p),
             "resumo": f"ajuste com as execuções de N ≥ {fmt.sci(10**log10_N_minimo, 1)} "
                       f"({fmt.count(usadas, 'execução', 'execuções')})\n"
                       f"no alvo: perda prevista {fmt.num(aj.previsao.perda, 3)}, verdadeira "
-                      f"{fmt.num(v.perda, 3)} ({fmt.pct(abs(erro), 1)} "
+                      f"{fmt.num(v.perda, 3)} ({fmt.pct(abs(erro), 2)} "
                       f"{'acima' if erro >= 0 else 'abaixo'})"}
 
 

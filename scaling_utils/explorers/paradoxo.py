@@ -1,4 +1,4 @@
-"""Capítulo 5 (o paradoxo): a mesma perda vista por três métricas, num teste finito (a
+"""Capítulo 5 (o paradoxo): a mesma perda vista por três métricas, num benchmark finito (a
 "miragem" de Schaeffer et al. 2023), como em figures.mirage."""
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ def mirage_curve(metric: str, length: int) -> dict:
 
 
 def mirage_state(metric: str, length: int, n_questions: int) -> dict:
-    """Os pontos medidos num teste de ``n_questions`` questões (nenhum na distância de edição)."""
+    """Os pontos medidos num benchmark de ``n_questions`` questões (nenhum na distância de
+    edição)."""
     task, k, q = em.ILLUSTRATIVE_TASK, int(length), int(n_questions)
     measured = ([] if metric == "edit_distance" else
                 em.sample_accuracy(em.score(task(np.array(N_POINTS)), metric, k), q, SEED))
@@ -37,17 +38,17 @@ def mirage_state(metric: str, length: int, n_questions: int) -> dict:
         zeros = int(np.sum(np.asarray(measured) == 0))
         tiram = ("nenhum modelo tira" if zeros == 0 else
                  fmt.count(zeros, "modelo tira", "modelos tiram"))
-        text += f"\nnum teste de {fmt.count(q, 'questão', 'questões')}: {tiram} exatamente zero"
+        text += f"\nnum benchmark de {fmt.count(q, 'questão', 'questões')}: {tiram} exatamente zero"
     return {"medido": measured, "resumo": text}
 
 
 def miragem(metric: str = "exact_match", length: int = 5, n_questions: int = 100) -> Explorer:
-    """Métrica, tamanho da resposta e tamanho do teste → as curvas sobre N (a "miragem")."""
+    """Métrica, tamanho da resposta e tamanho do benchmark → as curvas sobre N (a "miragem")."""
     import altair as alt
 
     controls = (choice("metric", "métrica", METRICS, metric),
                 steps("length", "tokens na resposta", range(1, 21), length),
-                steps("n_questions", "questões no teste", QUESTIONS, n_questions))
+                steps("n_questions", "questões no benchmark", QUESTIONS, n_questions))
     rows = grid(controls, mirage_state)
     x = alt.X("N:Q", scale=alt.Scale(type="log", nice=False),
               axis=alt.Axis(**log_axis("N (parâmetros)", *N_RANGE)))
@@ -55,7 +56,7 @@ def miragem(metric: str = "exact_match", length: int = 5, n_questions: int = 100
     edit = list(METRICS.values()).index("edit_distance")
     y_axis = alt.Axis(title="valor da métrica", labelExpr=(
         f"p_metric == {edit} ? format(datum.value, '.1f') : format(datum.value, '.0%')"))
-    names = ["valor esperado", "medido no teste"]
+    names = ["valor esperado", "medido no benchmark"]
     style = (names, [0, 1], [0, 0])
     chart = alt.vconcat(
         headline(controls, 520, lines=2),

@@ -50,7 +50,7 @@ def inference_state(log10_D_inference: float) -> dict:
             "resumo": f"{fmt.sci(d, 1)} tokens de inferência: {fmt.sci(o.N, 2)} parâmetros, "
                       f"{fmt.num(o.tokens_per_param, 0)} tokens de treino por parâmetro\n"
                       f"(sem inferência: {fmt.sci(base.N, 2)} parâmetros, "
-                      f"{fmt.num(base.tokens_per_param, 0)} tokens por parâmetro)"}
+                      f"{fmt.num(base.tokens_per_param, 0)} tokens de treino por parâmetro)"}
 
 
 def inferencia(log10_D_inference: float = 13.0) -> Explorer:

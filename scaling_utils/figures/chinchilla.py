@@ -20,7 +20,7 @@ def _budget_title(c, nk, dk, nc, dc, loss) -> str:
     """O título da comparação de orçamento (figura e explorador): alocações e perda."""
     return (f"C = {fmt.sci(c, 2)} FLOPs\nKaplan: {fmt.sci(nk, 1)} parâmetros, "
             f"{_per_param(dk / nk)}\nChinchilla: {fmt.sci(nc, 1)} parâmetros, "
-            f"{_per_param(dc / nc)}, perda {fmt.num(loss, 3)}")
+            f"{_per_param(dc / nc)}, perda {fmt.unit(fmt.num(loss, 3), 'nat/token', 'nats/token')}")
 
 
 def isoflop_curves(params=None, budgets=(1e19, 1e20, 1e21, 1e22, 1e23)):

@@ -25,8 +25,8 @@ def kaplan_laws():
     C = np.geomspace(1e-10, 1e6, 300)
     c_lo, c_hi = kaplan.compute_range_pf_days()
     panels = [
-        (N, kaplan.loss_n(N), kaplan.N_RANGE, "N (parâmetros sem embedding)", "L(N)"),
-        (D, kaplan.loss_d(D), kaplan.D_RANGE, "D (tokens)", "L(D)"),
+        (N, kaplan.loss_n(N), kaplan.N_RANGE, "N (parâmetros sem embedding)", r"$L(N)$"),
+        (D, kaplan.loss_d(D), kaplan.D_RANGE, "D (tokens)", r"$L(D)$"),
         (C, kaplan.loss_c(C), (c_lo, c_hi), r"$C_\mathrm{min}$ (PF-dias)", r"$L(C_\mathrm{min})$"),
     ]
     for i, (ax, (x, y, (lo, hi), xlabel, label)) in enumerate(zip(axes, panels, strict=True)):
@@ -107,6 +107,7 @@ def kaplan_allocation_alt(C_flops: float) -> str:
             f"de Kaplan, com o GPT-3 marcado por estrelas; no orçamento escolhido, "
             f"{fmt.sci(C_flops, 2)} FLOPs, o tamanho ótimo é {fmt.sci(n, 1)} parâmetros e "
             f"os dados ótimos, "
-            f"{fmt.sci(d, 1)} tokens. À direita, a perda prevista L(C), que cai devagar, e o "
-            f"ponto do orçamento, {fmt.num(float(kaplan.loss_for_compute(C_flops)), 2)} "
-            "nats por token.")
+            f"{fmt.sci(d, 1)} tokens. À direita, a perda prevista L(Cₘᵢₙ), que cai devagar, e o "
+            f"ponto do orçamento, "
+            f"{fmt.unit(fmt.num(float(kaplan.loss_for_compute(C_flops)), 2), 'nat', 'nats')} "
+            "por token.")

@@ -101,7 +101,7 @@ def lab_sweep(spectrum: float = 1.5, noise: float = 0.25):
     from ..lab import sweep
 
     runs, p = sweep(spectrum, noise)
-    fig, (ax_n, ax_d) = new_figure(ncols=2, width=7.2, height=3.8)
+    fig, (ax_n, ax_d) = new_figure(ncols=2, width=7.2, height=4.6)
     for i, d in enumerate(Ds):
         sel = runs.D == d
         ax_n.plot(runs.N[sel], runs.loss[sel], **_line(i, marker=style(i)["marker"],
@@ -119,7 +119,8 @@ def lab_sweep(spectrum: float = 1.5, noise: float = 0.25):
         ax.axhline(noise, color="#777777", linewidth=1.0)
         log_axes(ax)
         ax.set(xlabel=name, ylabel="perda de teste")
-        ax.legend(fontsize=8)
+        # abaixo do gráfico: dentro, a legenda cobria as curvas
+        ax.legend(fontsize=8, ncols=2, loc="upper center", bbox_to_anchor=(0.5, -0.2))
     fig.suptitle(f"espectro γ = {fmt.num(spectrum, 2)}, ruído σ² = {fmt.num(noise, 2)}\n"
                  f"ajuste: E = {fmt.num(p.E, 3)}, α = {fmt.num(p.alpha, 2)}, "
                  f"β = {fmt.num(p.beta, 2)}", fontsize=10)

@@ -56,7 +56,7 @@ def mirage_grid(task=None, lengths=(1, 2, 5, 10)):
         left.plot(N, exact_match(p, int(k)), **_line(i), label=f"k = {int(k)}")
         right.plot(N, token_edit_distance(p, int(k)), **_line(i), label=f"k = {int(k)}")
     left.set(title=r"Acerto exato: $p^{k}$", ylabel="acerto exato")
-    right.set(title="Distância de edição: k·(1 − p)", ylabel="tokens errados (menos é melhor)")
+    right.set(title=r"Distância de edição: $k\,(1 - p)$", ylabel="tokens errados (menos é melhor)")
     for ax in (left, right):
         log_axes(ax, x=True, y=False)
         ax.set_xlabel("N (parâmetros)")
@@ -67,7 +67,8 @@ def mirage_grid(task=None, lengths=(1, 2, 5, 10)):
 
 def mirage(metric: str = "exact_match", length: int = 5, n_questions: int = 100,
            seed: int = 0, task=None):
-    """Uma métrica sobre N: a curva esperada e a medida num teste de ``n_questions`` questões."""
+    """Uma métrica sobre N: a curva esperada e a medida num benchmark de ``n_questions``
+    questões."""
     from ..emergence import METRIC_LABELS, sample_accuracy, score
 
     t = _task(task)
@@ -111,13 +112,14 @@ def mirage_alt(metric: str, length: int, n_questions: int, seed: int = 0, task=N
              "per_token": f"; os pontos medidos com {questions} oscilam em torno da curva"}
     if k == 1:
         extra["exact_match"] = f"; os pontos medidos com {questions} oscilam em torno da curva"
-    return (f"Gráfico de {METRIC_LABELS[metric]} em função do número de parâmetros, em escala log, "
+    return (f"Gráfico de {METRIC_LABELS[metric]} em função do número de parâmetros, "
+            "em escala logarítmica, "
             f"para respostas de {fmt.count(k, 'token', 'tokens')}: a curva {shape}"
             f"{extra[metric]}.")
 
 
 def resolution(task=None, length: int = 10, sizes=(10, 100, 1000), seed: int = 0):
-    """O efeito do tamanho do teste: acerto exato medido com 10, 100 e 1.000 questões."""
+    """O efeito do tamanho do benchmark: acerto exato medido com 10, 100 e 1.000 questões."""
     from ..emergence import exact_match, per_token_accuracy, sample_accuracy
 
     t = _task(task)

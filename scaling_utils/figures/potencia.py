@@ -69,7 +69,7 @@ def _fit_panel(ax, noise: float, decades: float, seed: int, n: int = 15,
     fit = fit_loglog(x, y)
     lo, hi = fit.k_interval()
     ax.plot(x, y, **_points(0), label="medidas")
-    ax.plot(x, power_law(x, 1.0, k), **_line(2, linewidth=1.2), label=f"valor verdadeiro: k = "
+    ax.plot(x, power_law(x, 1.0, k), **_line(2, linewidth=1.2), label=f"lei verdadeira: k = "
             f"{fmt.num(k, 2)}")
     ax.plot(x, fit.predict(x), **_line(1), label=f"ajuste: k = {fmt.num(fit.k, 2)}")
     ax.set_title(f"ruído {fmt.num(noise, 2)}; {fmt.num(decades, 1)} {_decades_word(decades)}\n"
@@ -77,7 +77,7 @@ def _fit_panel(ax, noise: float, decades: float, seed: int, n: int = 15,
     log_axes(ax)
 
 
-def fit_demo(noise: float = 0.2, decades: float = 2.0, seed: int = 0):
+def fit_demo(noise: float = 0.2, decades: float = 2.0, seed: int = 1):
     """Um ajuste log-log sobre medidas ruidosas: a verdade, as medidas e a reta ajustada."""
     noise = _check.in_range("noise", noise, 0.0, 2.0)
     decades = _check.in_range("decades", decades, 0.2, 6.0)
@@ -89,14 +89,14 @@ def fit_demo(noise: float = 0.2, decades: float = 2.0, seed: int = 0):
     return fig
 
 
-def fit_demo_alt(noise: float, decades: float, seed: int = 0) -> str:
+def fit_demo_alt(noise: float, decades: float, seed: int = 1) -> str:
     return (f"Gráfico log-log de 15 medidas ruidosas (ruído {fmt.num(noise, 2)}) de uma lei "
             f"com expoente −0,5 ao longo de {fmt.num(decades, 1)} {_decades_word(decades)}, "
             "com a lei "
             "verdadeira e a reta ajustada; o título dá o intervalo de confiança do expoente.")
 
 
-def fit_demo_grid(noises=(0.05, 0.4), decades=(1.0, 3.0), seed: int = 0):
+def fit_demo_grid(noises=(0.05, 0.4), decades=(1.0, 3.0), seed: int = 1):
     """Pequenos múltiplos: ruído (linhas) × alcance em décadas (colunas)."""
     noises = np.atleast_1d(_check.nonnegative("noises", noises))
     decades = np.atleast_1d(_check.positive("decades", decades))

@@ -18,10 +18,11 @@ def tokens_per_param_history(model_list, rule: float = 20.0):
     """Tokens por parâmetro de modelos reais ao longo dos anos, contra a regra de 20×."""
     rule = _check.positive("rule", rule)
     fig, ax = new_figure(width=7.2, height=4.6)
-    for k, m in enumerate(model_list):
-        jitter = 0.12 * ((k % 5) - 2)
-        ax.plot([m.year + jitter], [m.tokens_per_param],
-                **_points(k % 7, markersize=7, markeredgecolor="black"))
+    # Um deslocamento pequeno (até 0,12 ano) separa os modelos do mesmo ano sem levá-los para
+    # perto do ano vizinho: cada ponto fica mais perto da marca do seu ano que de qualquer outra.
+    xs = [m.year + 0.06 * ((k % 5) - 2) for k, m in enumerate(model_list)]
+    for k, (x, m) in enumerate(zip(xs, model_list, strict=True)):
+        ax.plot([x], [m.tokens_per_param], **_points(k % 7, markersize=7, markeredgecolor="black"))
     ax.axhline(rule, **_line(1, linewidth=1.5), label=f"{fmt.num(rule, 0)} tokens por parâmetro")
     log_axes(ax, x=False, y=True)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
@@ -29,8 +30,7 @@ def tokens_per_param_history(model_list, rule: float = 20.0):
     ax.set(xlabel="ano", ylabel="tokens por parâmetro (D/N)")
     ax.legend(fontsize=9, loc="upper left")
     ax.set_xlim(ax.get_xlim()[0] - 0.3, ax.get_xlim()[1] + 0.3)
-    place_labels(ax, [m.year + 0.12 * ((k % 5) - 2) for k, m in enumerate(model_list)],
-                 [m.tokens_per_param for m in model_list], [m.name for m in model_list],
+    place_labels(ax, xs, [m.tokens_per_param for m in model_list], [m.name for m in model_list],
                  fontsize=8)
     return fig
 
