@@ -82,3 +82,14 @@ def test_measure_validation(N, D, arg):
 def test_isoflop_rejects_budgets_outside_the_grid():
     with pytest.raises(ValueError, match=r"orçamento|budgets"):
         lab.isoflop([1e9], lab.LabSetup(seeds=1))
+
+
+def test_staircase_has_every_product_the_points_read():
+    """A escada de features Z = X·F tem, em cada par (n, d) medido, o mesmo bloco Z[:d, :n]
+    que o produto inteiro."""
+    rng = np.random.default_rng(3)
+    X, F = rng.standard_normal((64, 32)), rng.standard_normal((32, 24))
+    points = [(4, 64), (8, 40), (16, 10), (24, 6), (16, 12)]
+    Z, full = lab._staircase(X, F, points), X @ F
+    for n, d in points:
+        np.testing.assert_allclose(Z[:d, :n], full[:d, :n], rtol=1e-12, atol=1e-12)
