@@ -48,10 +48,14 @@ def check_power_law(v, marks):
 
 
 def check_fit(v, marks):
-    x, y = sample_power_law(1.0, -0.5, 1.0, 10 ** v["decades"], 15, v["noise"], 0)
+    # A semente e o expoente do explorador (os do ajuste do texto, no capítulo 1).
+    from scaling_utils.explorers import potencia as pot
+
+    x, y = sample_power_law(1.0, pot.TRUE_K, 1.0, 10 ** v["decades"], pot.N_POINTS, v["noise"],
+                            pot.SEED)
     _close(_col(marks["medidas"], "x"), x, "x das medidas")
     _close(_col(marks["medidas"], "y"), y, "y das medidas")
-    _close(_col(marks["verdade"], "verdade"), power_law(x, 1.0, -0.5), "verdade")
+    _close(_col(marks["verdade"], "verdade"), power_law(x, 1.0, pot.TRUE_K), "verdade")
     _close(_col(marks["ajuste"], "ajuste"), fit_loglog(x, y).predict(x), "reta ajustada")
 
 
