@@ -40,15 +40,35 @@ Ele está no livro completo (`make book`) e no gabarito em PDF (`make pdf`, `_bu
 """
 
 
+#: Frases das páginas do livro que só valem no site completo → a forma da versão da turma.
+INTRO = "book/intro"
+STUDENT_TEXT = {INTRO: [("e as soluções dos exercícios ficam escondidas até você clicar.",
+                         "e as soluções dos exercícios ficam com o professor.")]}
+
+
+def student_page(docname: str, text: str) -> str:
+    """O texto de uma página na versão da turma (sem prometer soluções que ela não tem). Uma
+    frase que não está mais na página é um erro: a troca não pode falhar calada."""
+    for old, new in STUDENT_TEXT.get(docname, []):
+        if old not in text:
+            raise ValueError(f"turma: a frase {old!r} não está em {docname}.md; atualize "
+                             "STUDENT_TEXT em _ext/turma.py")
+        text = text.replace(old, new)
+    return text
+
+
 def read_student_notebook(app, docname, source):
     """Troca o texto do capítulo pelo caderno dos alunos antes de o myst-nb lê-lo; o guia do
-    professor (com as respostas das discussões e a avaliação) vira um aviso."""
+    professor (com as respostas das discussões e a avaliação) vira um aviso; as frases do
+    livro sobre as soluções mudam (``STUDENT_TEXT``)."""
     if not turma():
         return
     if docname.startswith("notebooks/"):
         source[0] = alunos.dumps(alunos.student_notebook(json.loads(source[0])))
     elif docname == "book/guia-do-professor":
         source[0] = GUIDE_STUB
+    elif docname in STUDENT_TEXT:
+        source[0] = student_page(docname, source[0])
 
 
 def student_branch(app, config):
@@ -88,6 +108,11 @@ def student_sources(app, exception):
     guide = Path(app.outdir) / "_sources" / "book" / "guia-do-professor.md"
     if guide.is_file():
         guide.write_text(GUIDE_STUB, encoding="utf-8")
+    for docname in STUDENT_TEXT:
+        page = Path(app.outdir) / "_sources" / f"{docname}.md"
+        if page.is_file():
+            page.write_text(student_page(docname, page.read_text(encoding="utf-8")),
+                            encoding="utf-8")
     sources = Path(app.outdir) / "_sources" / "notebooks"
     for path in sorted(sources.glob("*.ipynb")):
         chapter = Path(app.srcdir) / "notebooks" / path.name

@@ -7,7 +7,9 @@ capítulo e:
 - cada pergunta do "Teste rápido" (célula ``## Teste rápido`` do capítulo) como múltipla
   escolha de uma resposta, com a explicação da resposta como retorno; as alternativas vêm na
   ordem do livro, e o Moodle as embaralha para cada aluno (``shuffleanswers``: a letra certa
-  muda de aluno para aluno; nenhuma alternativa se refere a outra pela letra);
+  muda de aluno para aluno; nenhuma alternativa se refere a outra pela letra). Por isso o
+  retorno não cita a letra do livro, "(b)", que o aluno não viu: ele cita o texto da
+  alternativa certa e depois dá a explicação;
 - cada exercício objetivo (os "complete o código", que têm autoverificação) como questão
   numérica: a resposta é o valor que a solução do capítulo passa a ``autoverificacao.conferir``
   (a célula de código da solução é rodada aqui), com tolerância de meia unidade no terceiro
@@ -92,6 +94,16 @@ def quiz(nb: dict) -> list[dict]:
     return out
 
 
+def feedback(item: dict) -> str:
+    """O retorno de uma pergunta embaralhada: o texto da alternativa certa, em vez da letra do
+    livro, e a explicação da resposta (sem a letra com que ela começa no capítulo)."""
+    right = dict(item["options"])[item["right"]]
+    explanation = html(re.sub(r"^\([a-z]\)\s*", "", item["feedback"]))
+    if not explanation.startswith("<"):
+        explanation = f"<p>{explanation}</p>"  # html() tira o parágrafo de uma linha só
+    return f"<p>Resposta certa: {html(right)}.</p>\n{explanation}"
+
+
 def _run_solution(code: str) -> float:
     """Roda a célula da solução e devolve o valor que ela passa à autoverificação."""
     from scaling_utils import fmt
@@ -172,7 +184,7 @@ def bank() -> ET.Element:
             q = _question(quiz_el, "multichoice",
                           f"Cap. {chapter}, teste rápido, pergunta {item['n']}",
                           f"{path.stem}/teste-{item['n']}", html(item["text"]),
-                          html(item["feedback"]))
+                          feedback(item))
             for tag, value in (("single", "true"), ("shuffleanswers", "true"),
                                ("answernumbering", "abc")):
                 ET.SubElement(q, tag).text = value

@@ -329,3 +329,36 @@ def test_lesson_keys_only_in_the_teacher_pdf():
     assert leaks == [], "\n".join(leaks[:20])
     teacher = squash(pdf_text(GABARITO))
     assert [k for k in keys if squash(k) not in teacher] == [], "chaves ausentes do gabarito"
+
+
+#: A frase da introdução sobre as soluções: no site completo, escondidas; na turma, com o
+#: professor (_ext/turma.py, STUDENT_TEXT).
+HIDDEN, WITH_TEACHER = "ficam escondidas até você clicar", "ficam com o professor"
+
+
+def test_intro_sentence_about_solutions_changes_in_the_class_version():
+    """A introdução não promete aos alunos soluções "escondidas até você clicar", que a versão da
+    turma não tem; se a frase mudar no livro, a troca falha alto em vez de sumir calada."""
+    sys.path.insert(0, str(ROOT / "_ext"))
+    import turma
+
+    intro = (ROOT / "book" / "intro.md").read_text(encoding="utf-8")
+    assert HIDDEN in intro  # o site completo continua dizendo como as ver
+    student = turma.student_page("book/intro", intro)
+    assert HIDDEN not in student and WITH_TEACHER in student
+    with pytest.raises(ValueError, match=r"não está em book/intro\.md"):
+        turma.student_page("book/intro", intro.replace(HIDDEN, "ficam noutro lugar"))
+
+
+@pytest.mark.parametrize("where", ["site da turma", "download da turma", "apostila"])
+def test_class_materials_say_the_solutions_stay_with_the_teacher(where):
+    paths = {"site da turma": TURMA / "book" / "intro.html",
+             "download da turma": TURMA / "_sources" / "book" / "intro.md",
+             "apostila": APOSTILA}
+    require(paths[where].is_file(), f"{paths[where]} não construído (make turma / make pdf)")
+    if where == "apostila":
+        text = pdf_text(APOSTILA)
+    else:
+        text = paths[where].read_text(encoding="utf-8")
+        text = _html_text(text) if where == "site da turma" else text
+    assert squash(WITH_TEACHER) in squash(text) and squash(HIDDEN) not in squash(text), where

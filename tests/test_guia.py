@@ -185,12 +185,41 @@ def test_thirty_minute_path_adds_up():
     top = _guide().split("(antes-da-aula)=")[0]
     assert "**Se você tem 30 minutos**" in top
     steps = re.findall(r"^\d\. .*?\(cerca de (\d+) minutos\)", top, re.M)
-    assert len(steps) == 3 and sum(map(int, steps)) == 30, steps
+    assert len(steps) == 4 and sum(map(int, steps)) == 30, steps
     section = _guide().split("(aula-unica)=")[1].split("\n## ")[1]
     words = len(re.sub(r"<[^>]+>|\{\w+\}`[^`]*`|\$[^$]*\$", " ", section).split())
     assert "{ref}`aula-unica` (cerca de" in top and words / 200 <= int(steps[0]), words
     assert 'tabela "Chave: Aula única"' in top
     assert "Aula única" in {name for name, _, _ in _keys()}
+
+
+def test_thirty_minute_path_names_the_slides_and_the_solutions():
+    """O caminho de 30 minutos não manda procurar os slides nas quatro apresentações: a lista do
+    topo traz os mesmos slides que a coluna "o que projetar" da aula única cita, das mesmas
+    apresentações; e manda ler, dentro dos 30 minutos, as soluções dos exercícios à mão da aula
+    (os da chave dela que não são "complete o código", corrigidos na lousa)."""
+    top = _guide().split("(antes-da-aula)=")[0]
+    lesson = _guide().split("**A aula.**")[1].split("**O teste de saída.**")[0]
+
+    def slides(text: str) -> tuple[set[str], set[str]]:
+        decks, titles = set(), set()
+        for line in text.splitlines():
+            if line.startswith("|") and "../slides/" in line:
+                cell = line.rstrip(" |").rsplit(" | ", 1)[1]
+                decks |= set(re.findall(r'href="\.\./slides/([\w-]+)\.html"', cell))
+                cell = re.sub(r"<a [^>]*>.*?</a>", "", cell)
+                titles |= {m[1] for m in re.finditer(r'(?<![\w>])"(.+?)"(?=[\s,;:)]|$)', cell)
+                           if not cell[:m.start()].endswith("explorador ")}
+        return decks, titles
+
+    listed, cited = slides(top), slides(lesson)
+    assert len(cited[1]) >= 15 and listed == cited, (listed, cited)
+    exercises = dict((name, e) for name, _, e in _keys())["Aula única"]
+    by_hand = {e for e in exercises if "complete" not in e}
+    step = next(s for s in re.findall(r"^\d\. .*", top, re.M) if "Solução" in s)
+    assert by_hand and set(re.findall(r"\{numref\}`(ex-[\w-]+)`", step)) == by_hand, step
+    # A chave: a busca no PDF acha antes as instruções; o guia diz qual ocorrência é a tabela.
+    assert "última ocorrência" in top.split('tabela "Chave: Aula única"')[1].split("\n\n")[0]
 
 
 def _caption_prefix(text: str) -> str:

@@ -97,6 +97,42 @@ def test_quiz_questions_options_and_right_answer_match_the_chapter(bank, path):
         assert "$" not in ET.tostring(q, encoding="unicode"), "fórmula sem \\( \\)"
 
 
+#: Uma letra de alternativa entre parênteses, "(b)", fora de uma fórmula e de uma palavra
+#: ("f(x)" não conta).
+LETTER = re.compile(r"(?<![\w\\])\(([a-e])\)")
+
+
+def letters_cited(text: str) -> list[str]:
+    """As letras de alternativa citadas num texto do banco, fora das fórmulas \\( \\)."""
+    text = re.sub(r"\\\(.*?\\\)|\\\[.*?\\\]", " ", htmllib.unescape(text), flags=re.S)
+    return LETTER.findall(re.sub(r"<[^>]+>", " ", text))
+
+
+def test_letters_cited_finds_the_letter_of_the_book():
+    """Controle do detector: a resposta como o capítulo a escreve cita a letra."""
+    assert letters_cited("<p>(b) Uma reta de inclinação \\(k\\).</p>") == ["b"]
+    assert letters_cited("veja a (c), não a \\(f(x)\\) nem g(a)") == ["c"]
+
+
+def test_shuffled_questions_never_cite_a_letter(bank):
+    """Com ``shuffleanswers``, a letra do livro não é a que o aluno vê: o retorno (e o enunciado
+    e as alternativas) não citam "(a)", "(b)"…; o retorno cita o texto da alternativa certa."""
+    questions = [q for q in bank.findall("question[@type='multichoice']")
+                 if q.findtext("shuffleanswers") == "true"]
+    assert len(questions) == 3 * len(notebooks()), len(questions)
+    cited, unnamed = [], []
+    for q in questions:
+        texts = [q.findtext("questiontext/text"), q.findtext("generalfeedback/text")]
+        texts += [a.findtext("text") for a in q.findall("answer")]
+        cited += [f"{q.findtext('idnumber')}: ({x})" for t in texts for x in letters_cited(t)]
+        right = next(a.findtext("text") for a in q.findall("answer")
+                     if a.get("fraction") == "100")
+        if not q.findtext("generalfeedback/text").startswith(f"<p>Resposta certa: {right}.</p>"):
+            unnamed.append(q.findtext("idnumber"))
+    assert cited == [], f"letras citadas em perguntas embaralhadas: {cited}"
+    assert unnamed == [], f"retorno sem o texto da alternativa certa: {unnamed}"
+
+
 def test_numeric_exercises_have_the_right_answer(bank):
     numeric = {q.findtext("idnumber").split("/")[1]: q
                for q in bank.findall("question[@type='numerical']")}
