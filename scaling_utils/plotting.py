@@ -10,7 +10,14 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 from cycler import cycler
-from matplotlib.ticker import FuncFormatter, Locator, LogLocator, MaxNLocator, NullFormatter
+from matplotlib.ticker import (
+    Formatter,
+    FuncFormatter,
+    Locator,
+    LogLocator,
+    MaxNLocator,
+    NullFormatter,
+)
 from matplotlib.transforms import Bbox
 
 from . import _check, fmt
@@ -134,25 +141,76 @@ class BookLogLocator(Locator):
         return [lo, hi]
 
 
-def _log_tick_label(value: float, _pos=None) -> str:
-    """10ⁿ nas potências de 10; "0,3", "20" ou "2,5 × 10²⁰" nas outras marcas."""
-    if value <= 0:
-        return ""
+def _is_power_of_ten(value: float) -> bool:
     exponent = math.floor(math.log10(value) + 1e-9)
     mantissa = value / 10**exponent
-    if abs(mantissa - round(mantissa)) < 1e-6 and round(mantissa) in (1, 10):
-        return _log_label(value)
-    if -3 <= exponent <= 3:
-        digits = 0
-        while digits < 6 and abs(value - round(value, digits)) > 1e-9 * max(1.0, value):
-            digits += 1
-        return fmt.num(value, max(digits, 0))
+    return abs(mantissa - round(mantissa)) < 1e-6 and round(mantissa) in (1, 10)
+
+
+def _plain(value: float) -> str:
+    """Número comum, com as casas decimais necessárias: "0,3", "20", "1.000"."""
+    digits = 0
+    while digits < 6 and abs(value - round(value, digits)) > 1e-9 * max(1.0, value):
+        digits += 1
+    return fmt.num(value, digits)
+
+
+def _times_power(value: float) -> str:
+    """m × 10ⁿ: "2,5 × 10²⁰", "1 × 10²¹"."""
+    exponent = math.floor(math.log10(value) + 1e-9)
+    mantissa = value / 10**exponent
+    if mantissa >= 10 - 1e-6:  # 9,999999 × 10ⁿ é 10ⁿ⁺¹
+        exponent, mantissa = exponent + 1, mantissa / 10
     shown = fmt.num(mantissa, 0 if abs(mantissa - round(mantissa)) < 1e-6 else 1)
     return f"{shown} × 10" + str(exponent).translate(_SUPERSCRIPT)
 
 
+def _log_style(values) -> str:
+    """O formato de um eixo log inteiro (CONTRIBUTING.md: um formato por eixo): "10ⁿ" se toda
+    marca é potência de 10; senão "número" (20, 50, 100), se todas ficam entre 10⁻³ e 10³;
+    senão "× 10ⁿ" (2 × 10²⁰, 1 × 10²¹)."""
+    values = [v for v in values if v > 0]
+    if all(_is_power_of_ten(v) for v in values):
+        return "10ⁿ"
+    if all(-3 <= math.floor(math.log10(v) + 1e-9) <= 3 for v in values):
+        return "número"
+    return "× 10ⁿ"
+
+
+def _log_tick_label(value: float, _pos=None, style: str | None = None) -> str:
+    """O rótulo de uma marca no formato ``style`` (``_log_style``); sem ``style``, o da marca
+    sozinha: 10ⁿ nas potências de 10, "0,3", "20" ou "2,5 × 10²⁰" nas outras."""
+    if value <= 0:
+        return ""
+    style = style or _log_style([value])
+    if style == "10ⁿ":
+        return _log_label(value)
+    return _plain(value) if style == "número" else _times_power(value)
+
+
+class BookLogFormatter(Formatter):
+    """Os rótulos de um eixo log, todos num formato só (``_log_style`` das marcas à vista):
+    "10⁰, 10¹, 10²" ou "20, 50, 100, 200", nunca "20, 50, 10², 200"."""
+
+    style: str | None = None
+
+    def set_locs(self, locs):
+        super().set_locs(locs)
+        shown = [v for v in locs if v > 0]
+        if self.axis is not None:
+            lo, hi = sorted(self.axis.get_view_interval())
+            shown = [v for v in shown if lo * (1 - 1e-9) <= v <= hi * (1 + 1e-9)] or shown
+        self.style = _log_style(shown) if shown else None
+
+    def __call__(self, x, pos=None):
+        return _log_tick_label(x, pos, self.style)
+
+
 def log_axes(ax, x: bool = True, y: bool = True) -> None:
     """Eixos logarítmicos com rótulos 10ⁿ (e os lineares com vírgula decimal).
+
+    Cada eixo log tem um só formato (``BookLogFormatter``): 10ⁿ quando as marcas são potências
+    de 10; quando não são (um eixo de menos de duas décadas), todas em número comum (20, 100).
 
     O eixo log sempre mostra ao menos dois números (``BookLogLocator``), mesmo quando cobre
     menos de uma década; as marcas menores ficam sem rótulo.
@@ -161,7 +219,7 @@ def log_axes(ax, x: bool = True, y: bool = True) -> None:
         if on:
             setter("log")
             axis.set_major_locator(BookLogLocator())
-            axis.set_major_formatter(FuncFormatter(_log_tick_label))
+            axis.set_major_formatter(BookLogFormatter())
             axis.set_minor_formatter(NullFormatter())
         else:
             axis.set_major_formatter(decimal_formatter())
