@@ -10,19 +10,17 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 from cycler import cycler
-from matplotlib.ticker import FuncFormatter, Locator, LogLocator, MaxNLocator, NullFormatter
+from matplotlib.ticker import FuncFormatter, NullFormatter
 from matplotlib.transforms import Bbox
 
 from . import _check, fmt
+from ._eixo_log import BookLogFormatter, BookLogLocator
 
 #: Okabe & Ito (2008), *Color Universal Design*: seguro para daltonismo. O amarelo fica de fora
 #: (pouco contraste no fundo branco).
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 MARKERS = ("o", "s", "^", "D", "v", "P", "X")
 LINESTYLES = ("-", "--", "-.", ":", (0, (5, 1)), (0, (3, 1, 1, 1, 1, 1)), (0, (1, 3)))
-
-_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
-
 
 def style(i: int) -> dict:
     """Cor, marcador e traço da i-ésima série: a cor nunca é a única pista."""
@@ -66,15 +64,6 @@ def apply_style() -> None:
     )
 
 
-def _log_label(value: float, _pos=None) -> str:
-    if value <= 0:
-        return ""
-    exponent = math.log10(value)
-    if abs(exponent - round(exponent)) > 1e-9:
-        return ""
-    return "10" + str(round(exponent)).translate(_SUPERSCRIPT)
-
-
 def decimal_formatter(digits: int | None = None) -> FuncFormatter:
     """Rótulos com vírgula decimal; ``digits=None`` usa o menor número de casas necessário."""
     if digits is not None:
@@ -91,68 +80,11 @@ def decimal_formatter(digits: int | None = None) -> FuncFormatter:
     return FuncFormatter(label)
 
 
-class BookLogLocator(Locator):
-    """Marcas de um eixo log que sempre deixam ≥ 2 números no eixo.
-
-    Com duas ou mais potências de 10 à vista, as marcas são 10ⁿ (como o ``LogLocator``).
-    Com menos (o eixo cobre pouco mais de uma década ou menos), as marcas são 1, 2 e 5 × 10ⁿ
-    se couberem ao menos duas; senão, valores "redondos" escolhidos como num eixo linear.
-    """
-
-    def __call__(self):
-        lo, hi = self.axis.get_view_interval()
-        return self.tick_values(lo, hi)
-
-    def _decades(self, lo, hi):
-        locator = LogLocator(base=10)  # com o eixo: pula décadas se não couberem todas
-        if self.axis is not None:
-            locator.set_axis(self.axis)
-            return locator()
-        return locator.tick_values(lo, hi)
-
-    def tick_values(self, vmin, vmax):
-        lo, hi = sorted((float(vmin), float(vmax)))
-        if hi <= 0:
-            return []
-        lo = lo if lo > 0 else hi / 10
-        decades = [10.0**k for k in range(math.ceil(math.log10(lo) - 1e-9),
-                                          math.floor(math.log10(hi) + 1e-9) + 1)]
-        if len(decades) >= 2:
-            return self._decades(lo, hi)
-        # 1, 2 e 5 × 10ⁿ: igualmente espaçados no eixo log (20, 50, 100, 200, 500), sem o
-        # amontoado de 200, 400, 600 que as marcas lineares fazem no fim de uma década.
-        k0 = math.floor(math.log10(lo)) - 1
-        nice = [m * 10.0**k for k in range(k0, k0 + 4) for m in (1, 2, 5)
-                if lo * (1 - 1e-9) <= m * 10.0**k <= hi * (1 + 1e-9)]
-        if len(nice) >= 2:
-            return nice
-        for nbins in (4, 6, 8):
-            ticks = [t for t in MaxNLocator(nbins=nbins, steps=[1, 2, 2.5, 5, 10])
-                     .tick_values(lo, hi) if lo * (1 - 1e-9) <= t <= hi * (1 + 1e-9) and t > 0]
-            if len(ticks) >= 2:
-                return ticks
-        return [lo, hi]
-
-
-def _log_tick_label(value: float, _pos=None) -> str:
-    """10ⁿ nas potências de 10; "0,3", "20" ou "2,5 × 10²⁰" nas outras marcas."""
-    if value <= 0:
-        return ""
-    exponent = math.floor(math.log10(value) + 1e-9)
-    mantissa = value / 10**exponent
-    if abs(mantissa - round(mantissa)) < 1e-6 and round(mantissa) in (1, 10):
-        return _log_label(value)
-    if -3 <= exponent <= 3:
-        digits = 0
-        while digits < 6 and abs(value - round(value, digits)) > 1e-9 * max(1.0, value):
-            digits += 1
-        return fmt.num(value, max(digits, 0))
-    shown = fmt.num(mantissa, 0 if abs(mantissa - round(mantissa)) < 1e-6 else 1)
-    return f"{shown} × 10" + str(exponent).translate(_SUPERSCRIPT)
-
-
 def log_axes(ax, x: bool = True, y: bool = True) -> None:
     """Eixos logarítmicos com rótulos 10ⁿ (e os lineares com vírgula decimal).
+
+    Cada eixo log tem um só formato (``BookLogFormatter``): 10ⁿ quando as marcas são potências
+    de 10; quando não são (um eixo de menos de duas décadas), todas em número comum (20, 100).
 
     O eixo log sempre mostra ao menos dois números (``BookLogLocator``), mesmo quando cobre
     menos de uma década; as marcas menores ficam sem rótulo.
@@ -161,7 +93,7 @@ def log_axes(ax, x: bool = True, y: bool = True) -> None:
         if on:
             setter("log")
             axis.set_major_locator(BookLogLocator())
-            axis.set_major_formatter(FuncFormatter(_log_tick_label))
+            axis.set_major_formatter(BookLogFormatter())
             axis.set_minor_formatter(NullFormatter())
         else:
             axis.set_major_formatter(decimal_formatter())

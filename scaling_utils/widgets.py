@@ -144,11 +144,12 @@ def kaplan_budget_explorer(log10_C: float = 23.5):
 
 
 def _params_choices() -> dict:
+    """Os três conjuntos do capítulo 3, com os nomes das legendas (``_params_name``)."""
     from . import chinchilla as ch
+    from .figures._comum import _params_name
 
-    return {"reajuste de 2024 (Besiroglu et al.)": ch.BESIROGLU_2024,
-            "2022, valores publicados": ch.HOFFMANN_2022,
-            "2022, fonte TeX (mais casas decimais)": ch.HOFFMANN_2022_FULL}
+    return {_params_name(p): p
+            for p in (ch.BESIROGLU_2024, ch.HOFFMANN_2022, ch.HOFFMANN_2022_FULL)}
 
 
 def chinchilla_budget_explorer(log10_C: float = 23.76):

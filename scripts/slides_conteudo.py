@@ -42,13 +42,15 @@ def _src(cell: dict) -> str:
     return s if isinstance(s, str) else "".join(s)
 
 
-def _authors() -> dict[str, str]:
-    """Chave do references.bib → "Sobrenome et al." (ou "A e B"), com o ano."""
-    text = (ROOT / "references.bib").read_text(encoding="utf-8")
+def _authors(text: str | None = None) -> dict[str, str]:
+    """Chave do references.bib (ou de ``text``) → ("Sobrenome et al." ou "A e B", ano): o
+    rótulo das citações (o ano leva a letra que separa duas obras iguais, 2023a e 2023b)."""
+    if text is None:
+        text = (ROOT / "references.bib").read_text(encoding="utf-8")
     out = {}
     for key, body in re.findall(r"@\w+\{([^,]+),(.*?)\n\}", text, re.S):
         author = re.search(r"author\s*=\s*\{(.*)\},?\n", body)
-        year = re.search(r"year\s*=\s*\{(\d{4})\}", body)
+        year = re.search(r"year\s*=\s*\{(\d{4}[a-z]?)\}", body)
         names = [a.split(",")[0].strip(" {}") for a in author.group(1).split(" and ")] \
             if author else ["?"]
         who = names[0] if len(names) == 1 else (

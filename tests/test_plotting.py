@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 
 import matplotlib
 import numpy as np
@@ -115,6 +116,42 @@ def test_log_axes_always_keep_two_labelled_ticks(log_lo, span):
     labels = _labelled(ax)
     plt.close(fig)
     assert len(labels) >= 2, (log_lo, span, labels)
+    assert _one_format(labels), (log_lo, span, labels)
+
+
+_POWER = re.compile(r"10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+
+
+def _one_format(labels: list[str]) -> bool:
+    """Um formato por eixo (CONTRIBUTING.md, Notação): todas as marcas em 10ⁿ, todas em número
+    comum (20, 100) ou todas em m × 10ⁿ; nunca "20, 50, 10², 200"."""
+    kinds = {"10ⁿ" if _POWER.fullmatch(t) else "× 10ⁿ" if "×" in t else "número"
+             for t in labels}
+    return len(kinds) == 1
+
+
+def test_one_format_check_can_fail():
+    assert not _one_format(["20", "50", "10²", "200"])
+    assert not _one_format(["2 × 10²⁰", "5 × 10²⁰", "10²¹"])
+    assert _one_format(["10⁰", "10¹"]) and _one_format(["20", "100"])
+    assert _one_format(["2 × 10²⁰", "1 × 10²¹"])
+
+
+@pytest.mark.parametrize("lo, hi, expected", [
+    (16, 512, ["20", "50", "100", "200", "500"]),  # Figuras 7.1 e 7.2
+    (0.4, 2.5, ["0,5", "1", "2"]),  # Figura 7.3
+    (1.5e20, 1.2e21, ["2 × 10²⁰", "5 × 10²⁰", "1 × 10²¹"]),
+    (1, 1e4, ["10⁰", "10¹", "10²", "10³", "10⁴"]),
+])
+def test_log_axis_has_one_label_format(lo, hi, expected):
+    """Quando o eixo log mostra marcas fora das potências de 10, todas saem em número comum."""
+    fig, ax = plotting.new_figure()
+    ax.plot([1, 2], [lo, hi])
+    plotting.log_axes(ax)
+    ax.set_ylim(lo, hi)
+    labels = _labelled(ax)
+    plt.close(fig)
+    assert labels == expected
 
 
 def test_log_ticks_of_a_decade_and_a_half_are_evenly_spaced_on_the_log_axis():

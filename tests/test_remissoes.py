@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 
 import pytest
 from conftest import ROOT, notebooks
@@ -112,7 +113,36 @@ def test_parameter_sets_have_one_name_in_figures_and_widgets():
             "hoffmann_2022_full": ch.HOFFMANN_2022_FULL}
     for label, key in orcamento.PARAMS.items():
         name = _params_name(sets[key])
-        assert label.startswith(name), (label, name)
+        assert label == name, (label, name)
         assert "Besiroglu et al. 2024" not in name and "publicados)" not in name
     for label, params in widgets._params_choices().items():
-        assert label.startswith(_params_name(params)), label
+        assert label == _params_name(params), label
+
+
+def citation_label_clashes(bib: str) -> list[str]:
+    """Os rótulos de citação ("Touvron et al., 2023") que duas obras diferentes dividem."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import slides_conteudo
+
+    keys: dict[str, list[str]] = {}
+    for key, (who, year) in slides_conteudo._authors(bib).items():
+        keys.setdefault(f"{who}, {year}", []).append(key)
+    return [f"{label}: {', '.join(k)}" for label, k in keys.items() if len(k) > 1]
+
+
+def test_two_works_never_share_a_citation_label():
+    """CONTRIBUTING.md (Remissões): duas obras, dois rótulos (2023a e 2023b, no ano)."""
+    assert citation_label_clashes((ROOT / "references.bib").read_text(encoding="utf-8")) == []
+
+
+def test_citation_label_check_can_fail():
+    entry = "@article{{{key},\n  author = {{{who}}},\n  title = {{T}},\n  year = {{{year}}}\n}}\n"
+    touvron = "Touvron, Hugo and Lavril, Thibaut and others"
+    same = (entry.format(key="t1", who=touvron, year="2023")
+            + entry.format(key="t2", who="Touvron, Hugo and Martin, Louis and others",
+                           year="2023"))
+    assert citation_label_clashes(same) == ["Touvron et al., 2023: t1, t2"]
+    apart = same.replace("year = {2023}", "year = {2023a}", 1)
+    assert citation_label_clashes(apart) == []
+    two = entry.format(key="a", who="Pearce, Tim and Song, Jinyeop", year="2024")
+    assert citation_label_clashes(two + two.replace("{a,", "{b,").replace("Song", "Sun")) == []

@@ -4,7 +4,9 @@ Em cada capítulo, a primeira vez que um termo aparece na prosa (fora de título
 código e fórmulas):
 - um termo traduzido do glossário vem com o inglês do glossário em itálico, entre parênteses
   ou depois de "em inglês": ``{term}`parada antecipada` (*early stopping*)``;
-- um termo que fica em inglês (``KEPT``) vem em itálico (``*token*``) ou ligado ao glossário.
+- um termo que fica em inglês (``KEPT``) vem em itálico, mesmo ligado ao glossário: ``*token*``
+  ou ``*{term}`widget`*`` (o papel sozinho vira um link em redondo). Dentro de um termo
+  composto do glossário ({term}`features aleatórias`), vale a primeira ocorrência solta.
 
 Só títulos e epígrafes não contam (CONTRIBUTING.md): o quadro Objetivos, as tabelas em Markdown
 e o conteúdo das diretivas (exercícios, soluções, notas) são prosa; os blocos de código, as
@@ -125,10 +127,34 @@ def _translated_ok(src: str, m, english: str) -> bool:
     return f"*{english.lower().rstrip('s')}" in gloss.lower()
 
 
+#: Um trecho em itálico numa linha: *…* (não o negrito **…**) ou ***…***.
+_ITALIC = re.compile(r"(?<![*\w])\*(?!\*)[^*\n]+?(?<!\*)\*(?![*\w])|\*\*\*[^*\n]+?\*\*\*")
+
+
+def _in_italics(src: str, m) -> bool:
+    return any(i.start() < m.start() and m.end() < i.end() for i in _ITALIC.finditer(src))
+
+
+def _inside_compound_term(src: str, m, term: str) -> bool:
+    """A ocorrência está dentro do papel de um termo composto do glossário que a contém
+    ({term}`features aleatórias`): esse termo segue a regra dos termos traduzidos."""
+    for role in re.finditer(r"\{term\}`([^`<\n]*)(?:<[^`\n]*>)?`", src):
+        if role.start() <= m.start() < role.end():
+            return _first(role[1].strip(), term).group(0) != role[1].strip()
+    return False
+
+
+def _first_kept(src: str, masked: str, term: str):
+    """A primeira ocorrência de um termo que fica em inglês, fora de um termo composto."""
+    body = r"\s+".join(_plural(w) for w in term.split())
+    return next((m for m in re.finditer(r"(?<![\w-])" + body + r"(?![\w-])", masked, re.I)
+                 if not _inside_compound_term(src, m, term)), None)
+
+
 def _kept_ok(src: str, m) -> bool:
-    if _role_end(src, m.start()) is not None:
-        return True
-    return src[m.start() - 1:m.start()] == "*" and src[m.end():m.end() + 1] == "*"
+    """Em itálico, mesmo ligado ao glossário: *token* ou *{term}`widget`* (o papel sozinho
+    vira um link em redondo)."""
+    return _in_italics(src, m)
 
 
 def violations(src: str, glossary: str = GLOSSARY) -> list[str]:
@@ -136,7 +162,7 @@ def violations(src: str, glossary: str = GLOSSARY) -> list[str]:
     masked = mask(src)
     bad = []
     for term in KEPT:
-        m = _first(masked, term)
+        m = _first_kept(src, masked, term)
         if m and not _kept_ok(src, m):
             bad.append(f"{term} (sem itálico): …{src[max(0, m.start() - 40):m.end() + 40]}…")
     for term, english in glossary_terms(glossary):
@@ -169,13 +195,20 @@ def test_first_use_check_catches_what_it_should():
         "Cada token custa; *tokens* em itálico só depois.",  # token sem itálico na 1ª vez
         "O compute de treino.",
         "# Título com token\n\nA lei de escala (*power law*) está errada.",  # inglês trocado
+        # o papel sozinho vira um link em redondo: o termo inglês pede o itálico em volta
+        "O {term}`compute` de treino; o *compute*.",
+        "A célula do {term}`widget`, que o site omite.",
+        "Todos os {term}`benchmarks <benchmark>`, e os **{term}`tokens <token>`**.",
+        "O número de features das {term}`features aleatórias` (*random features*).",
     ]
     good = [
         "A {term}`parada antecipada` (*early stopping*) interrompe o treino; parada antecipada.",
         "A **{term}`lei de escala`** (*scaling law*) e a lei de escala.",
         "As {term}`features aleatórias`, em inglês *random features*, e as *features*.",
         "# Título com token\n\n> epígrafe com token\n\nUm *token* e `token` e $token$ e tokens.",
-        "O {term}`compute` de treino; o compute.",
+        "O *{term}`compute`* de treino; o compute.",
+        "A célula do *{term}`widget`*; todos os *{term}`benchmarks <benchmark>`*.",
+        "Os ***{term}`tokens <token>`*** e os tokens.",
     ]
     assert [violations(t) != [] for t in bad] == [True] * len(bad)
     assert [violations(t) for t in good] == [[]] * len(good)

@@ -153,7 +153,7 @@ class Laboratorio:
         custo = 6 * n * d
         if custo > self.restante:
             self._recusar(OrcamentoEsgotado(
-                f"a execução com N = {fmt.plain(n)} e D = {fmt.plain(d)} custa "
+                f"A execução com N = {fmt.plain(n)} e D = {fmt.plain(d)} custa "
                 f"6·N·D = {fmt.sci(float(custo), 3)} FLOPs, "
                 f"mas restam {fmt.sci(float(self.restante), 3) if self.restante else '0'} FLOPs "
                 f"do orçamento de {fmt.sci(float(self.orcamento), 2)}."))

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import _check, fmt
-from ..plotting import PALETTE, _log_tick_label
+from .._eixo_log import _log_tick_label
+from ..plotting import PALETTE
 
 
 def _jsonschema_without_iri_parser() -> None:

@@ -10,6 +10,7 @@ from .. import chinchilla as ch
 from .. import fmt, kaplan
 from ..compute import GPT3_TABLE_D1_FLOPS
 from ..figures import budget_comparison_alt, kaplan_allocation_alt
+from ..figures._comum import _params_name
 from ..figures.chinchilla import _budget_title
 from ..models import by_name
 from ._base import Explorer, bindings, choice, current, grid, headline, log_axis, series, slider
@@ -98,12 +99,11 @@ def orcamento_kaplan(log10_C: float = LOG10_GPT3) -> Explorer:
                     axes={"C": C_KAPLAN}, tables={"curvas": grid((), kaplan_curves)})
 
 
-#: Os três conjuntos de parâmetros do capítulo 3 (ver chinchilla.py para as fontes).
-PARAMS = {"reajuste de 2024 (Besiroglu et al.)": "besiroglu_2024",
-          "2022, valores publicados": "hoffmann_2022",
-          "2022, fonte TeX (mais casas decimais)": "hoffmann_2022_full"}
 _BY_KEY = {"besiroglu_2024": ch.BESIROGLU_2024, "hoffmann_2022": ch.HOFFMANN_2022,
            "hoffmann_2022_full": ch.HOFFMANN_2022_FULL}
+#: Os três conjuntos de parâmetros do capítulo 3 (ver chinchilla.py para as fontes), com os
+#: nomes das legendas das figuras (CONTRIBUTING.md: um só nome em tabelas, legendas e menus).
+PARAMS = {_params_name(p): key for key, p in _BY_KEY.items()}
 
 
 def chinchilla_curves(params: str) -> dict:

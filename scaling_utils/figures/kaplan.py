@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import _check, fmt, kaplan
+from ..compute import GPT3_TABLE_D1_FLOPS
 from ..plotting import log_axes, new_figure
 from ._comum import _line, _points
 
@@ -66,7 +67,7 @@ def sample_efficiency(L_targets=(4.0, 3.5, 3.0)):
     return fig
 
 
-def kaplan_allocation(C_flops: float = 3.14e23):
+def kaplan_allocation(C_flops: float = GPT3_TABLE_D1_FLOPS):
     """Alocação ótima de Kaplan (Tabela 6) × compute, com o GPT-3 e o orçamento escolhido."""
     from ..models import by_name
 
@@ -77,9 +78,9 @@ def kaplan_allocation(C_flops: float = 3.14e23):
     fig, (left, right) = new_figure(ncols=2, width=7.2, height=4.0)
     left.plot(C, n_opt, **_line(0), label=r"$N_\mathrm{opt}$ (parâmetros)")
     left.plot(C, d_opt, **_line(1), label=r"$D_\mathrm{opt}$ (tokens)")
-    left.plot([3.14e23], [gpt3.N], **_points(0, marker="*", markersize=12),
+    left.plot([GPT3_TABLE_D1_FLOPS], [gpt3.N], **_points(0, marker="*", markersize=12),
               label="GPT-3: parâmetros")
-    left.plot([3.14e23], [gpt3.D], **_points(1, marker="*", markersize=12),
+    left.plot([GPT3_TABLE_D1_FLOPS], [gpt3.D], **_points(1, marker="*", markersize=12),
               label="GPT-3: tokens")
     left.axvline(c_sel, **_line(6, linewidth=1.0, linestyle=":"), label="orçamento escolhido")
     log_axes(left)

@@ -113,7 +113,7 @@ def mirage_alt(metric: str, length: int, n_questions: int, seed: int = 0, task=N
     if k == 1:
         extra["exact_match"] = f"; os pontos medidos com {questions} oscilam em torno da curva"
     return (f"Gráfico de {METRIC_LABELS[metric]} em função do número de parâmetros, "
-            "em escala logarítmica, "
+            "em escala log, "
             f"para respostas de {fmt.count(k, 'token', 'tokens')}: a curva {shape}"
             f"{extra[metric]}.")
 
