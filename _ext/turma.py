@@ -42,17 +42,21 @@ Ele está no livro completo (`make book`) e no gabarito em PDF (`make pdf`, `_bu
 
 #: Frases das páginas do livro que só valem no site completo → a forma da versão da turma.
 INTRO = "book/intro"
-STUDENT_TEXT = {INTRO: [("e as soluções dos exercícios ficam escondidas até você clicar.",
-                         "e as soluções dos exercícios ficam com o professor.")]}
+HIDDEN = "e as soluções dos exercícios ficam escondidas até você clicar."
+STUDENT_TEXT = {INTRO: [(HIDDEN, "e as soluções dos exercícios ficam com o professor.")]}
+#: No PDF do livro completo (o gabarito), as soluções vêm impressas, abertas.
+PDF_TEXT = {INTRO: [(HIDDEN, HIDDEN[:-1] + "; no gabarito em PDF, elas vêm abertas, logo "
+                     "depois de cada exercício.")]}
 
 
-def student_page(docname: str, text: str) -> str:
-    """O texto de uma página na versão da turma (sem prometer soluções que ela não tem). Uma
-    frase que não está mais na página é um erro: a troca não pode falhar calada."""
-    for old, new in STUDENT_TEXT.get(docname, []):
+def student_page(docname: str, text: str, changes: dict = STUDENT_TEXT) -> str:
+    """O texto de uma página na versão da turma (sem prometer soluções que ela não tem), ou,
+    com ``changes=PDF_TEXT``, no PDF do professor. Uma frase que não está mais na página é um
+    erro: a troca não pode falhar calada."""
+    for old, new in changes.get(docname, []):
         if old not in text:
             raise ValueError(f"turma: a frase {old!r} não está em {docname}.md; atualize "
-                             "STUDENT_TEXT em _ext/turma.py")
+                             "STUDENT_TEXT e PDF_TEXT em _ext/turma.py")
         text = text.replace(old, new)
     return text
 
@@ -62,6 +66,8 @@ def read_student_notebook(app, docname, source):
     professor (com as respostas das discussões e a avaliação) vira um aviso; as frases do
     livro sobre as soluções mudam (``STUDENT_TEXT``)."""
     if not turma():
+        if app.builder.name == "singlehtml" and docname in PDF_TEXT:  # o gabarito (make pdf)
+            source[0] = student_page(docname, source[0], PDF_TEXT)
         return
     if docname.startswith("notebooks/"):
         source[0] = alunos.dumps(alunos.student_notebook(json.loads(source[0])))

@@ -334,6 +334,7 @@ def test_lesson_keys_only_in_the_teacher_pdf():
 #: A frase da introdução sobre as soluções: no site completo, escondidas; na turma, com o
 #: professor (_ext/turma.py, STUDENT_TEXT).
 HIDDEN, WITH_TEACHER = "ficam escondidas até você clicar", "ficam com o professor"
+OPEN_IN_PDF = "no gabarito em PDF, elas vêm abertas"
 
 
 def test_intro_sentence_about_solutions_changes_in_the_class_version():
@@ -348,6 +349,15 @@ def test_intro_sentence_about_solutions_changes_in_the_class_version():
     assert HIDDEN not in student and WITH_TEACHER in student
     with pytest.raises(ValueError, match=r"não está em book/intro\.md"):
         turma.student_page("book/intro", intro.replace(HIDDEN, "ficam noutro lugar"))
+    teacher = turma.student_page("book/intro", intro, turma.PDF_TEXT)
+    assert OPEN_IN_PDF in teacher
+
+
+def test_teacher_pdf_says_its_solutions_come_open():
+    """No gabarito as soluções vêm impressas: a introdução diz isso, em vez de só "escondidas
+    até você clicar"."""
+    require(GABARITO.is_file(), "gabarito não construído (make pdf)")
+    assert squash(OPEN_IN_PDF) in squash(pdf_text(GABARITO))
 
 
 @pytest.mark.parametrize("where", ["site da turma", "download da turma", "apostila"])
